@@ -6,11 +6,10 @@ namespace builder::common {
 
 namespace {
 constexpr std::array<const char*, 17> kConnectNames = {
-    "ok",        "canceled",          "unknown",        "invalid_argument",
-    "deadline_exceeded", "not_found", "already_exists", "permission_denied",
-    "resource_exhausted", "failed_precondition", "aborted", "out_of_range",
-    "unimplemented", "internal",     "unavailable",    "data_loss",
-    "unauthenticated"};
+    "ok",        "cancelled",      "unknown",           "invalid_argument",   "deadline_exceeded",
+    "not_found", "already_exists", "permission_denied", "resource_exhausted", "failed_precondition",
+    "aborted",   "out_of_range",   "unimplemented",     "internal",           "unavailable",
+    "data_loss", "unauthenticated"};
 } // namespace
 
 Error Error::invalid(std::vector<Violation> violations)
@@ -39,6 +38,10 @@ const char* connectCodeName(StatusCode code)
 
 bool parseConnectCodeName(const std::string& name, StatusCode& code)
 {
+    if (name == "canceled") { // the Connect protocol's spelling
+        code = StatusCode::Cancelled;
+        return true;
+    }
     for (std::size_t i = 0; i < kConnectNames.size(); ++i) {
         if (name == kConnectNames[i]) {
             code = static_cast<StatusCode>(i);

@@ -8,7 +8,8 @@ namespace builder::common {
 
 // Status codes with the same numbers as gRPC's, so every layer speaks one
 // vocabulary and the edge maps them 1:1 (gRPC status, Connect code, HTTP status).
-enum class StatusCode : int {
+enum class StatusCode : int
+{
     Ok = 0,
     Cancelled = 1,
     Unknown = 2,
@@ -45,8 +46,7 @@ public:
     Error() = default;
     Error(StatusCode code, std::string message, std::vector<Violation> violations = {})
         : m_code(code), m_message(std::move(message)), m_violations(std::move(violations))
-    {
-    }
+    {}
 
     StatusCode code() const { return m_code; }
     const std::string& message() const { return m_message; }
@@ -54,7 +54,10 @@ public:
 
     static Error invalid(std::vector<Violation> violations);
     static Error invalid(std::string fieldPath, std::string constraintId, std::string message);
-    static Error notFound(std::string message) { return {StatusCode::NotFound, std::move(message)}; }
+    static Error notFound(std::string message)
+    {
+        return {StatusCode::NotFound, std::move(message)};
+    }
     static Error alreadyExists(std::string message)
     {
         return {StatusCode::AlreadyExists, std::move(message)};
@@ -63,7 +66,10 @@ public:
     {
         return {StatusCode::FailedPrecondition, std::move(message)};
     }
-    static Error internal(std::string message) { return {StatusCode::Internal, std::move(message)}; }
+    static Error internal(std::string message)
+    {
+        return {StatusCode::Internal, std::move(message)};
+    }
     static Error unauthenticated(std::string message)
     {
         return {StatusCode::Unauthenticated, std::move(message)};
@@ -83,7 +89,8 @@ private:
     std::vector<Violation> m_violations;
 };
 
-// The Connect protocol's lower_snake name of a code ("invalid_argument").
+// The lower_snake name of a code as the API contract spells it ("invalid_argument",
+// "cancelled"); the parser also accepts Connect's "canceled".
 const char* connectCodeName(StatusCode code);
 // The HTTP status the Connect protocol maps a code to.
 int httpStatusFor(StatusCode code);

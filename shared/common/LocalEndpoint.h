@@ -8,7 +8,8 @@ namespace builder::common {
 // builderd, builderctl and the Studio so they agree without configuration.
 //   data dir:  $BUILDER_DATA_DIR, else $XDG_DATA_HOME/builder, else ~/.local/share/builder
 //   files:     <data dir>/admin.token    the local admin token (0600)
-//              <data dir>/endpoint.json  {"grpc":"HOST:PORT","http":"HOST:PORT"} of the running builderd
+//              <data dir>/endpoint.json  {"grpc":"HOST:PORT","http":"HOST:PORT"} of the running
+//              builderd
 class LocalEndpoint
 {
 public:

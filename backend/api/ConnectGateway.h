@@ -1,0 +1,53 @@
+#pragma once
+
+#include "CallGate.h"
+#include "RequestMetrics.h"
+#include "RpcRegistry.h"
+#include "feature/feature/v1/feature.pb.h"
+#include "http/HttpHandler.h"
+
+#include <memory>
+
+namespace builder::store {
+class Database;
+}
+namespace builder::core {
+class WorkerPool;
+}
+
+namespace builder::api {
+
+// The HTTP side of builderd: /health, /ready, /metrics, the Connect protocol
+// (JSON unary and server-streaming) for every registered RPC, and the
+// WebSocket event feed at /v1/events. Calls run on the worker pool, never on
+// the HTTP I/O threads.
+class ConnectGateway : public http::HttpHandler
+{
+public:
+    static constexpr const char* kEventsPath = "/v1/events";
+    static constexpr const char* kListEvents = "feature.feature.v1.FeatureService/ListEvents";
+
+    ConnectGateway(const RpcRegistry& registry, const CallGate& gate, RequestMetrics& metrics,
+                   std::shared_ptr<store::Database> db, core::WorkerPool& pool);
+
+    void handle(const http::HttpRequest& request, http::ResponderPtr responder) override;
+    std::optional<std::pair<int, QByteArray>>
+    acceptWebSocket(const http::HttpRequest& request) override;
+    void onWebSocket(const http::HttpRequest& request, QWebSocket* socket) override;
+
+private:
+    void handleRpc(const http::HttpRequest& request, http::ResponderPtr responder);
+    void serveMetrics(http::ResponderPtr responder);
+    static void respondError(const http::ResponderPtr& responder, const common::Error& error,
+                             const Trailers& headers = {});
+    static common::Result<feature::feature::v1::ListEventsRequest>
+    eventsRequestFromQuery(const http::HttpRequest& request);
+
+    const RpcRegistry& m_registry;
+    const CallGate& m_gate;
+    RequestMetrics& m_metrics;
+    std::shared_ptr<store::Database> m_db;
+    core::WorkerPool& m_pool;
+};
+
+} // namespace builder::api

@@ -1,0 +1,70 @@
+#include "EventBus.h"
+
+namespace builder::core {
+
+std::unique_ptr<EventBus::Subscription> EventBus::subscribe(const std::string& executionId,
+                                                            Listener listener)
+{
+    std::lock_guard lock(m_mutex);
+    const auto id = m_nextId++;
+    auto slot = std::make_shared<Slot>();
+    slot->listener = std::move(listener);
+    m_listeners[executionId].push_back({id, std::move(slot)});
+    ++m_count;
+    return std::make_unique<Subscription>(this, executionId, id);
+}
+
+void EventBus::unsubscribe(const std::string& executionId, std::uint64_t id)
+{
+    std::shared_ptr<Slot> removed;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_listeners.find(executionId);
+        if (it == m_listeners.end())
+            return;
+        auto& entries = it->second;
+        for (auto e = entries.begin(); e != entries.end(); ++e) {
+            if (e->id == id) {
+                removed = e->slot;
+                entries.erase(e);
+                --m_count;
+                break;
+            }
+        }
+        if (entries.empty())
+            m_listeners.erase(it);
+    }
+    if (removed) {
+        // Waits for a call in progress on another thread to finish.
+        std::lock_guard gate(removed->gate);
+        removed->active = false;
+    }
+}
+
+void EventBus::publish(const std::string& executionId,
+                       const feature::feature::v1::FeatureEvent& event)
+{
+    std::vector<std::shared_ptr<Slot>> targets;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_listeners.find(executionId);
+        if (it == m_listeners.end())
+            return;
+        targets.reserve(it->second.size());
+        for (const auto& e : it->second)
+            targets.push_back(e.slot);
+    }
+    for (const auto& slot : targets) {
+        std::lock_guard gate(slot->gate);
+        if (slot->active)
+            slot->listener(event);
+    }
+}
+
+std::size_t EventBus::listenerCount() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_count;
+}
+
+} // namespace builder::core

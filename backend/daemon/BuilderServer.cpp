@@ -1,0 +1,232 @@
+#include "BuilderServer.h"
+
+#include "DataDirectory.h"
+#include "api/AdminGrpcService.h"
+#include "api/AdminRpc.h"
+#include "api/CallGate.h"
+#include "api/ConnectGateway.h"
+#include "api/FeatureGrpcService.h"
+#include "api/FeatureRpc.h"
+#include "api/GrpcBridge.h"
+#include "api/PendingRpc.h"
+#include "api/RepositoryGrpcService.h"
+#include "api/RepositoryRpc.h"
+#include "api/RequestMetrics.h"
+#include "api/ReviewGrpcService.h"
+#include "api/RpcRegistry.h"
+#include "common/LocalEndpoint.h"
+#include "core/EventBus.h"
+#include "core/EventRecorder.h"
+#include "core/FeatureManager.h"
+#include "core/RepositoryManager.h"
+#include "core/TokenManager.h"
+#include "core/WorkerPool.h"
+#include "http/HttpServer.h"
+#include "queue/EmbeddedJobQueue.h"
+#include "security/RateLimitTable.h"
+#include "security/RateLimiter.h"
+#include "security/SecretFile.h"
+#include "security/TokenService.h"
+#include "store/Database.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+
+#include <QHostAddress>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace builder::daemon {
+
+using common::Error;
+using common::StatusCode;
+
+struct BuilderServer::Parts
+{
+    std::shared_ptr<store::Database> db;
+    std::unique_ptr<security::TokenService> tokens;
+    security::RateLimiter limiter;
+    security::RateLimitTable limits;
+    core::EventBus bus;
+    std::unique_ptr<core::WorkerPool> pool;    // event replays
+    std::unique_ptr<core::WorkerPool> rpcPool; // every call's handler
+    std::unique_ptr<core::EventRecorder> recorder;
+    queue::EmbeddedJobQueue jobs;
+    std::unique_ptr<core::FeatureManager> features;
+    std::unique_ptr<core::RepositoryManager> repositories;
+    std::unique_ptr<core::TokenManager> tokenManager;
+    api::RpcRegistry registry;
+    api::RequestMetrics metrics;
+    std::unique_ptr<api::CallGate> gate;
+    std::unique_ptr<api::GrpcBridge> bridge;
+    std::unique_ptr<api::FeatureGrpcService> featureService;
+    std::unique_ptr<api::RepositoryGrpcService> repositoryService;
+    std::unique_ptr<api::ReviewGrpcService> reviewService;
+    std::unique_ptr<api::AdminGrpcService> adminService;
+    std::unique_ptr<grpc::Server> grpcServer;
+    std::unique_ptr<api::ConnectGateway> gateway;
+    std::unique_ptr<http::HttpServer> httpServer;
+    std::string grpcAddress;
+    std::string httpAddress;
+    std::string adminTokenPath;
+    std::string dataDir;
+};
+
+BuilderServer::BuilderServer(DaemonOptions options)
+    : m_options(std::move(options)), m_parts(std::make_unique<Parts>())
+{}
+
+BuilderServer::~BuilderServer()
+{
+    shutdown();
+}
+
+std::string BuilderServer::grpcAddress() const
+{
+    return m_parts->grpcAddress;
+}
+std::string BuilderServer::httpAddress() const
+{
+    return m_parts->httpAddress;
+}
+std::string BuilderServer::adminTokenPath() const
+{
+    return m_parts->adminTokenPath;
+}
+
+common::Status BuilderServer::start()
+{
+    auto& p = *m_parts;
+    DataDirectory dir(m_options.dataDir);
+    p.dataDir = m_options.dataDir;
+    if (auto status = dir.ensureExists(); !status.ok())
+        return status;
+    auto db = dir.openDatabase();
+    if (!db.ok())
+        return db.error();
+    p.db = db.value();
+    auto tokens = dir.tokenService();
+    if (!tokens.ok())
+        return tokens.error();
+    p.tokens = std::move(tokens).value();
+    auto cipher = dir.credentialCipher();
+    if (!cipher.ok())
+        return cipher.error();
+
+    p.tokenManager = std::make_unique<core::TokenManager>(p.db, *p.tokens);
+    if (auto status = p.tokenManager->load(); !status.ok())
+        return status;
+    auto adminToken = dir.ensureAdminToken(*p.db, *p.tokens);
+    if (!adminToken.ok())
+        return adminToken.error();
+    p.adminTokenPath = adminToken.value();
+
+    p.limiter.setEnabled(m_options.rateLimits);
+    for (const auto& [bucket, perMinute] : m_options.rateLimitOverrides)
+        p.limits.setLimit(bucket, {perMinute, std::chrono::seconds(60)});
+
+    core::CoreConfig config;
+    p.pool = std::make_unique<core::WorkerPool>(4);
+    p.rpcPool = std::make_unique<core::WorkerPool>(8);
+    p.recorder = std::make_unique<core::EventRecorder>(p.db, p.bus);
+    p.features = std::make_unique<core::FeatureManager>(p.db, *p.recorder, p.jobs, config);
+    p.repositories =
+        std::make_unique<core::RepositoryManager>(p.db, std::move(cipher).value(), config);
+    api::FeatureRpc::registerAll(p.registry, *p.features, p.db, p.bus, *p.pool);
+    api::RepositoryRpc::registerAll(p.registry, *p.repositories);
+    api::AdminRpc::registerAll(p.registry, *p.tokenManager);
+    api::PendingRpc::registerAll(p.registry);
+    p.gate = std::make_unique<api::CallGate>(*p.tokens, p.limiter, p.limits);
+    p.bridge = std::make_unique<api::GrpcBridge>(p.registry, *p.gate, p.metrics, *p.rpcPool);
+    p.featureService = std::make_unique<api::FeatureGrpcService>(*p.bridge);
+    p.repositoryService = std::make_unique<api::RepositoryGrpcService>(*p.bridge);
+    p.reviewService = std::make_unique<api::ReviewGrpcService>(*p.bridge);
+    p.adminService = std::make_unique<api::AdminGrpcService>(*p.bridge);
+
+    // gRPC
+    grpc::EnableDefaultHealthCheckService(true);
+    // Reflection answers without a token, like health: it lists the public
+    // contract (shared/proto) and serves no data.
+    grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+    grpc::ServerBuilder builder;
+    std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+    if (!m_options.tlsCertificate.empty()) {
+        auto read = [](const std::string& path) {
+            std::ifstream in(path);
+            std::stringstream ss;
+            ss << in.rdbuf();
+            return ss.str();
+        };
+        grpc::SslServerCredentialsOptions ssl;
+        ssl.pem_key_cert_pairs.push_back({read(m_options.tlsKey), read(m_options.tlsCertificate)});
+        credentials = grpc::SslServerCredentials(ssl);
+    }
+    int grpcPort = 0;
+    builder.AddListeningPort(m_options.grpcListen, credentials, &grpcPort);
+    builder.SetMaxReceiveMessageSize(static_cast<int>(m_options.maxBodyBytes));
+    builder.RegisterService(p.featureService.get());
+    builder.RegisterService(p.repositoryService.get());
+    builder.RegisterService(p.reviewService.get());
+    builder.RegisterService(p.adminService.get());
+    p.grpcServer = builder.BuildAndStart();
+    if (!p.grpcServer || grpcPort == 0)
+        return Error(StatusCode::Unavailable, "cannot listen for gRPC on " + m_options.grpcListen +
+                                                  " (address in use or not available)");
+    std::string host;
+    int port = 0;
+    DaemonOptions::splitHostPort(m_options.grpcListen, host, port);
+    p.grpcAddress = host + ":" + std::to_string(grpcPort);
+
+    // HTTP
+    DaemonOptions::splitHostPort(m_options.httpListen, host, port);
+    http::HttpServerOptions httpOptions;
+    httpOptions.address = host == "localhost" ? QHostAddress(QHostAddress::LocalHost)
+                                              : QHostAddress(QString::fromStdString(host));
+    httpOptions.port = static_cast<quint16>(port);
+    httpOptions.maxBodyBytes = m_options.maxBodyBytes;
+    httpOptions.ioThreads = m_options.httpThreads;
+    httpOptions.tlsCertificateFile = QString::fromStdString(m_options.tlsCertificate);
+    httpOptions.tlsKeyFile = QString::fromStdString(m_options.tlsKey);
+    p.gateway =
+        std::make_unique<api::ConnectGateway>(p.registry, *p.gate, p.metrics, p.db, *p.rpcPool);
+    p.httpServer = std::make_unique<http::HttpServer>(httpOptions, p.gateway.get());
+    QString httpError;
+    if (!p.httpServer->start(&httpError))
+        return Error(StatusCode::Unavailable, "cannot listen for HTTP on " + m_options.httpListen +
+                                                  ": " + httpError.toStdString());
+    p.httpAddress = host + ":" + std::to_string(p.httpServer->port());
+
+    // Tells local clients (builderctl, the Studio) where this builderd listens.
+    auto written = security::SecretFile::writePrivate(
+        common::LocalEndpoint::endpointPath(m_options.dataDir),
+        "{\"grpc\":\"" + p.grpcAddress + "\",\"http\":\"" + p.httpAddress + "\"}\n");
+    if (!written.ok())
+        return written.error();
+    return {};
+}
+
+void BuilderServer::shutdown()
+{
+    auto& p = *m_parts;
+    if (p.grpcServer) {
+        p.grpcServer->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
+        p.grpcServer->Wait();
+        p.grpcServer.reset();
+    }
+    if (p.httpServer) {
+        p.httpServer->stop();
+        p.httpServer.reset();
+    }
+    if (!p.dataDir.empty()) {
+        std::error_code ec;
+        std::filesystem::remove(common::LocalEndpoint::endpointPath(p.dataDir), ec);
+        p.dataDir.clear();
+    }
+    p.rpcPool.reset();
+    p.pool.reset();
+}
+
+} // namespace builder::daemon

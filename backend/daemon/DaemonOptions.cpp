@@ -1,0 +1,210 @@
+#include "DaemonOptions.h"
+
+#include "common/LocalEndpoint.h"
+
+#include <cstdlib>
+#include <fstream>
+
+namespace builder::daemon {
+
+using common::Error;
+using common::StatusCode;
+
+namespace {
+
+Error usageError(const std::string& message)
+{
+    return Error(StatusCode::InvalidArgument, message);
+}
+
+std::string trim(const std::string& s)
+{
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos)
+        return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+bool parseBool(const std::string& value, bool& out)
+{
+    if (value == "on" || value == "true" || value == "yes" || value == "1") {
+        out = true;
+        return true;
+    }
+    if (value == "off" || value == "false" || value == "no" || value == "0") {
+        out = false;
+        return true;
+    }
+    return false;
+}
+
+bool parseInt(const std::string& value, std::int64_t& out)
+{
+    try {
+        std::size_t used = 0;
+        out = std::stoll(value, &used);
+        return used == value.size();
+    } catch (...) {
+        return false;
+    }
+}
+
+// One setting, by its config-file key; flags use the same keys with dashes.
+common::Status apply(DaemonOptions& o, const std::string& key, const std::string& value,
+                     const std::string& where)
+{
+    auto bad = [&](const std::string& rule) {
+        return usageError(where + ": " + key + " " + rule + " (got \"" + value + "\")");
+    };
+    std::int64_t number = 0;
+    if (key == "data_dir")
+        o.dataDir = value;
+    else if (key == "grpc_listen")
+        o.grpcListen = value;
+    else if (key == "http_listen")
+        o.httpListen = value;
+    else if (key == "tls_cert")
+        o.tlsCertificate = value;
+    else if (key == "tls_key")
+        o.tlsKey = value;
+    else if (key == "allow_insecure_remote") {
+        if (!parseBool(value, o.allowInsecureRemote))
+            return bad("must be on or off");
+    } else if (key == "rate_limits") {
+        if (!parseBool(value, o.rateLimits))
+            return bad("must be on or off");
+    } else if (key.rfind("rate_limit.", 0) == 0) {
+        if (!parseInt(value, number) || number < 1)
+            return bad("must be a positive number of requests per minute");
+        o.rateLimitOverrides[key.substr(11)] = static_cast<int>(number);
+    } else if (key == "max_body_bytes") {
+        if (!parseInt(value, number) || number < 1024)
+            return bad("must be a number of bytes, at least 1024");
+        o.maxBodyBytes = number;
+    } else if (key == "http_threads") {
+        if (!parseInt(value, number) || number < 1 || number > 64)
+            return bad("must be between 1 and 64");
+        o.httpThreads = static_cast<int>(number);
+    } else {
+        return usageError(where + ": unknown setting \"" + key + "\"");
+    }
+    return {};
+}
+
+common::Status loadConfigFile(DaemonOptions& o, const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        return usageError("cannot read config file " + path);
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        line = trim(line.substr(0, line.find('#')));
+        if (line.empty())
+            continue;
+        const auto eq = line.find('=');
+        if (eq == std::string::npos)
+            return usageError(path + ":" + std::to_string(number) + ": expected key = value");
+        auto status = apply(o, trim(line.substr(0, eq)), trim(line.substr(eq + 1)),
+                            path + ":" + std::to_string(number));
+        if (!status.ok())
+            return status;
+    }
+    return {};
+}
+
+} // namespace
+
+std::string DaemonOptions::usage()
+{
+    return "usage: builderd serve [--data-dir DIR] [--grpc-listen HOST:PORT] "
+           "[--http-listen HOST:PORT] [--config FILE]\n"
+           "                      [--tls-cert FILE --tls-key FILE] [--allow-insecure-remote]\n"
+           "                      [--rate-limits on|off] [--max-body-bytes "
+           "N]\n"
+           "       builderd token create [--data-dir DIR] --user NAME --role "
+           "engineer|reviewer|admin [--ttl DURATION]\n"
+           "       builderd version\n"
+           "Port 0 picks a free port. Environment: BUILDER_DATA_DIR, BUILDER_RATE_LIMITS=off,\n"
+           "BUILDER_CREDENTIAL_KEY (64 hex chars or base64 of 32 bytes).\n";
+}
+
+common::Result<DaemonOptions> DaemonOptions::parse(const std::vector<std::string>& args)
+{
+    DaemonOptions o;
+    o.dataDir = common::LocalEndpoint::defaultDataDir();
+    o.grpcListen = common::LocalEndpoint::kDefaultGrpcListen;
+    o.httpListen = common::LocalEndpoint::kDefaultHttpListen;
+
+    // The config file comes first so that flags override it, wherever it appears.
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == "--config")
+            o.configFile = args[i + 1];
+    if (!o.configFile.empty())
+        if (auto status = loadConfigFile(o, o.configFile); !status.ok())
+            return status.error();
+    if (const char* v = std::getenv("BUILDER_RATE_LIMITS"); v && *v)
+        if (auto status = apply(o, "rate_limits", v, "BUILDER_RATE_LIMITS"); !status.ok())
+            return status.error();
+
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string flag = args[i];
+        if (flag == "--allow-insecure-remote") {
+            o.allowInsecureRemote = true;
+            continue;
+        }
+        if (flag.rfind("--", 0) != 0)
+            return usageError("unexpected argument \"" + flag + "\"");
+        if (i + 1 >= args.size())
+            return usageError(flag + " needs a value");
+        const std::string value = args[++i];
+        if (flag == "--config")
+            continue;
+        std::string key = flag.substr(2);
+        for (auto& ch : key)
+            if (ch == '-')
+                ch = '_';
+        if (auto status = apply(o, key, value, flag); !status.ok())
+            return status.error();
+    }
+
+    std::string host;
+    int port = 0;
+    for (const auto* address : {&o.grpcListen, &o.httpListen}) {
+        if (!splitHostPort(*address, host, port))
+            return usageError("listen address \"" + *address +
+                              "\" must be HOST:PORT with a port from 0 to 65535");
+        const bool tls = !o.tlsCertificate.empty() && !o.tlsKey.empty();
+        if (!isLoopbackHost(host) && !tls && !o.allowInsecureRemote)
+            return usageError("listening on " + *address +
+                              " (not loopback) requires TLS: pass --tls-cert and --tls-key, or "
+                              "--allow-insecure-remote to accept plaintext on the network");
+    }
+    if (o.tlsCertificate.empty() != o.tlsKey.empty())
+        return usageError("--tls-cert and --tls-key must be given together");
+    return o;
+}
+
+bool DaemonOptions::splitHostPort(const std::string& address, std::string& host, int& port)
+{
+    const auto colon = address.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        return false;
+    host = address.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    std::int64_t p = 0;
+    if (!parseInt(address.substr(colon + 1), p) || p < 0 || p > 65535)
+        return false;
+    port = static_cast<int>(p);
+    return true;
+}
+
+bool DaemonOptions::isLoopbackHost(const std::string& host)
+{
+    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+} // namespace builder::daemon

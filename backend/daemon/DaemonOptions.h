@@ -1,0 +1,39 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace builder::daemon {
+
+// Everything `builderd serve` can be told, from (lowest to highest priority)
+// defaults, the config file (`key = value` lines, `#` comments), environment
+// variables and command-line flags.
+struct DaemonOptions
+{
+    std::string dataDir;
+    std::string grpcListen;
+    std::string httpListen;
+    std::string configFile;
+    std::string tlsCertificate;
+    std::string tlsKey;
+    bool allowInsecureRemote = false;
+    bool rateLimits = true;
+    bool reflection = true;                        // gRPC server reflection (open, like health)
+    std::map<std::string, int> rateLimitOverrides; // bucket or method -> requests per minute
+    std::int64_t maxBodyBytes = 1024 * 1024;
+    int httpThreads = 2;
+
+    // Parses `serve` arguments (after the sub-command).
+    static common::Result<DaemonOptions> parse(const std::vector<std::string>& args);
+    static std::string usage();
+
+    // host:port -> (host, port); false when malformed.
+    static bool splitHostPort(const std::string& address, std::string& host, int& port);
+    static bool isLoopbackHost(const std::string& host);
+};
+
+} // namespace builder::daemon

@@ -1,0 +1,71 @@
+#include "EventStore.h"
+
+#include "Connection.h"
+#include "StoreError.h"
+#include "Timestamps.h"
+#include "common/Uuid.h"
+
+namespace builder::store {
+
+namespace fv1 = feature::feature::v1;
+
+fv1::FeatureEvent EventStore::append(Connection& c, const std::string& executionId,
+                                     const std::string& type, const std::string& summary,
+                                     const google::protobuf::Struct& payload, std::int64_t atMillis)
+{
+    auto bump = c.prepare("UPDATE executions SET last_event_seq = last_event_seq + 1 WHERE id = ? "
+                          "RETURNING last_event_seq");
+    bump.bind(1, executionId);
+    if (!bump.step())
+        throw StoreError(0, "event for unknown execution " + executionId);
+    const auto seq = static_cast<std::uint64_t>(bump.int64(0));
+    bump.run();
+
+    fv1::FeatureEvent event;
+    event.set_id(common::Uuid::generateV4());
+    event.set_type(type);
+    event.set_sequence_number(seq);
+    Timestamps::fromMillis(atMillis, event.mutable_timestamp());
+    event.set_summary(summary);
+    *event.mutable_payload() = payload;
+
+    auto insert = c.prepare("INSERT INTO events (execution_id, seq, id, type, created_at, summary, "
+                            "payload) VALUES (?,?,?,?,?,?,?)");
+    insert.bind(1, executionId)
+        .bind(2, static_cast<std::int64_t>(seq))
+        .bind(3, event.id())
+        .bind(4, type)
+        .bind(5, atMillis)
+        .bind(6, summary)
+        .bindBlob(7, payload.SerializeAsString());
+    insert.run();
+    return event;
+}
+
+std::vector<fv1::FeatureEvent> EventStore::list(Connection& c, const std::string& executionId,
+                                                std::uint64_t afterSeq, int limit)
+{
+    auto s = c.prepare("SELECT seq, id, type, created_at, summary, payload FROM events "
+                       "WHERE execution_id = ? AND seq > ? ORDER BY seq LIMIT ?");
+    s.bind(1, executionId).bind(2, static_cast<std::int64_t>(afterSeq)).bind(3, limit);
+    std::vector<fv1::FeatureEvent> out;
+    while (s.step()) {
+        auto& event = out.emplace_back();
+        event.set_sequence_number(static_cast<std::uint64_t>(s.int64(0)));
+        event.set_id(s.text(1));
+        event.set_type(s.text(2));
+        Timestamps::fromMillis(s.int64(3), event.mutable_timestamp());
+        event.set_summary(s.text(4));
+        event.mutable_payload()->ParseFromString(s.blob(5));
+    }
+    return out;
+}
+
+std::uint64_t EventStore::lastSequence(Connection& c, const std::string& executionId)
+{
+    auto s = c.prepare("SELECT last_event_seq FROM executions WHERE id = ?");
+    s.bind(1, executionId);
+    return s.step() ? static_cast<std::uint64_t>(s.int64(0)) : 0;
+}
+
+} // namespace builder::store

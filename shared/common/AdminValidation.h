@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Error.h"
+#include "feature/admin/v1/admin.pb.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace builder::common {
+
+// Validation rules of AdminService requests (one definition for builderd and clients).
+class AdminValidation
+{
+public:
+    static constexpr std::size_t kUserMaxLength = 128;
+    static constexpr std::size_t kDescriptionMaxLength = 1000;
+    static constexpr std::int64_t kDefaultTokenTtlSeconds = 30LL * 86400;
+    static constexpr std::int64_t kMaxTokenTtlSeconds = 365LL * 86400;
+
+    static std::vector<Violation> validate(const feature::admin::v1::CreateTokenRequest& request);
+    static std::vector<Violation> validate(const feature::admin::v1::RevokeTokenRequest& request);
+};
+
+} // namespace builder::common

@@ -1,0 +1,5 @@
+#include "TestBuilderCtl.h"
+
+#include <QTest>
+
+QTEST_GUILESS_MAIN(TestBuilderCtl)
