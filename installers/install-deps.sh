@@ -8,6 +8,9 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libqt6sql6-sqlite
   libgit2-dev libsqlite3-dev libsodium-dev libjwt-dev
   libprotobuf-dev protobuf-compiler libgrpc++-dev protobuf-compiler-grpc grpc-proto
+  libseccomp-dev bubblewrap universal-ctags
+  libqscintilla2-qt6-dev qtkeychain-qt6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools xvfb xauth
   clang-format
 )
 
