@@ -54,7 +54,7 @@ struct BuilderServer::Parts
     std::unique_ptr<core::WorkerPool> pool;    // event replays
     std::unique_ptr<core::WorkerPool> rpcPool; // every call's handler
     std::unique_ptr<core::EventRecorder> recorder;
-    queue::EmbeddedJobQueue jobs;
+    std::unique_ptr<queue::EmbeddedJobQueue> jobs;
     std::unique_ptr<core::FeatureManager> features;
     std::unique_ptr<core::RepositoryManager> repositories;
     std::unique_ptr<core::TokenManager> tokenManager;
@@ -132,7 +132,8 @@ common::Status BuilderServer::start()
     p.pool = std::make_unique<core::WorkerPool>(4);
     p.rpcPool = std::make_unique<core::WorkerPool>(8);
     p.recorder = std::make_unique<core::EventRecorder>(p.db, p.bus);
-    p.features = std::make_unique<core::FeatureManager>(p.db, *p.recorder, p.jobs, config);
+    p.jobs = std::make_unique<queue::EmbeddedJobQueue>(p.db);
+    p.features = std::make_unique<core::FeatureManager>(p.db, *p.recorder, *p.jobs, config);
     p.repositories =
         std::make_unique<core::RepositoryManager>(p.db, std::move(cipher).value(), config);
     api::FeatureRpc::registerAll(p.registry, *p.features, p.db, p.bus, *p.pool);

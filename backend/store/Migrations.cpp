@@ -11,7 +11,7 @@ namespace builder::store {
 namespace {
 
 // Never edit a released step: add a new one.
-constexpr std::array<const char*, 3> kSteps = {
+constexpr std::array<const char*, 4> kSteps = {
     // 1: repositories, executions, events, jobs, tokens.
     R"sql(
 CREATE TABLE repositories (
@@ -113,6 +113,50 @@ END;
     R"sql(
 CREATE INDEX executions_repository_created ON executions(repository_id, created_at DESC, id DESC);
 CREATE INDEX jobs_execution ON jobs(execution_id);
+)sql",
+    // 4: the pipeline: journal of stage results and LLM responses, usage per
+    // execution, dead letters, artifacts.
+    R"sql(
+ALTER TABLE executions ADD COLUMN started_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE executions ADD COLUMN tokens_in INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE executions ADD COLUMN tokens_out INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE executions ADD COLUMN cost_micros INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE executions ADD COLUMN llm_calls INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE journal (
+  execution_id TEXT NOT NULL REFERENCES executions(id),
+  key TEXT NOT NULL,
+  value BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (execution_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE dead_letters (
+  id TEXT PRIMARY KEY,
+  job_id TEXT NOT NULL,
+  execution_id TEXT REFERENCES executions(id),
+  kind TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  last_error TEXT NOT NULL,
+  error_code TEXT NOT NULL,
+  failed_at INTEGER NOT NULL,
+  requeued_at INTEGER NOT NULL DEFAULT 0,
+  requeued_job_id TEXT
+);
+CREATE INDEX dead_letters_failed ON dead_letters(failed_at DESC, id DESC);
+
+CREATE TABLE artifacts (
+  id TEXT PRIMARY KEY,
+  execution_id TEXT NOT NULL REFERENCES executions(id),
+  name TEXT NOT NULL,
+  type INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  path TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  UNIQUE (execution_id, name)
+);
 )sql",
 };
 
