@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 using namespace builder;
 using namespace builder::llm;
 using namespace builder::llm::test;
@@ -123,7 +125,7 @@ private slots:
         QVERIFY(server->start());
         server->enqueue(FakeReply::answer("late").after(std::chrono::seconds(30)));
         auto provider = makeProvider("anthropic", fakeEndpoint(*server, "anthropic"));
-        std::thread worker([&] { (void)provider->complete(simpleRequest(), {}); });
+        std::jthread worker([&] { (void)provider->complete(simpleRequest(), {}); });
         QVERIFY(server->waitForRequests(1, std::chrono::seconds(10)));
         QElapsedTimer clock;
         clock.start();

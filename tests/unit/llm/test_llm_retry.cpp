@@ -206,7 +206,7 @@ private slots:
         std::atomic<qint64> returnedAt{0};
         QElapsedTimer clock;
         clock.start();
-        std::thread worker([&] {
+        std::jthread worker([&] {
             auto result = provider->complete(simpleRequest(), token);
             returnedAt = clock.elapsed();
             code = result.ok() ? 0 : int(result.error().code());
@@ -232,7 +232,7 @@ private slots:
         std::atomic<qint64> returnedAt{0};
         QElapsedTimer clock;
         clock.start();
-        std::thread worker([&] {
+        std::jthread worker([&] {
             auto result = provider->complete(simpleRequest(), token);
             returnedAt = clock.elapsed();
             code = result.ok() ? 0 : int(result.error().code());

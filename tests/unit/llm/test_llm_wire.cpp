@@ -309,7 +309,7 @@ private slots:
             return FakeReply::answer("echo: " + r.lastUserText);
         });
         std::vector<std::string> answers(3);
-        std::vector<std::thread> workers;
+        std::vector<std::jthread> workers;
         for (int i = 0; i < 3; ++i)
             workers.emplace_back([&, i] {
                 CompletionRequest request = simpleRequest();
