@@ -4,6 +4,7 @@
 #include "ExitCode.h"
 #include "FeatureCommands.h"
 #include "HelpText.h"
+#include "LocalizeCommands.h"
 #include "Printer.h"
 #include "RepoCommands.h"
 #include "Session.h"
@@ -17,6 +18,8 @@ std::vector<CommandSpec> allCommands()
     auto commands = RepoCommands::specs();
     const auto features = FeatureCommands::specs();
     commands.insert(commands.end(), features.begin(), features.end());
+    const auto localize = LocalizeCommands::specs();
+    commands.insert(commands.end(), localize.begin(), localize.end());
     return commands;
 }
 
@@ -56,7 +59,7 @@ int Cli::run(const std::vector<std::string>& args, std::ostream& out, std::ostre
         err << HelpText::program(m_commandLine.globals(), m_commandLine.commands());
         return toInt(ExitCode::Usage);
     }
-    auto invocation = m_commandLine.parse(args);
+    auto invocation = m_commandLine.parse(LocalizeCommands::argsWithVerb(args));
     if (!invocation.ok()) {
         err << "error: " << invocation.error().message() << "\n"
             << "Run 'builderctl help' for usage.\n";
@@ -78,7 +81,9 @@ int Cli::run(const std::vector<std::string>& args, std::ostream& out, std::ostre
         return toInt(ExitCode::Usage);
     }
     Session session(std::move(*config), env, printer, err, command.name());
-    const int code = command.group == RepoCommands::kGroup
+    const int code = command.group == LocalizeCommands::kGroup
+                         ? LocalizeCommands::run(command.verb, invocation->args, session)
+                     : command.group == RepoCommands::kGroup
                          ? RepoCommands::run(command.verb, invocation->args, session)
                          : FeatureCommands::run(command.verb, invocation->args, session);
     printer.flush();
