@@ -30,17 +30,20 @@ common::Result<LocalizeResult> Localizer::localize(const LocalizeRequest& reques
                                                    const common::CancelToken& cancel)
 {
     if (blank(request.root))
-        return common::Error::invalid("root", "required", "root must name a repository folder");
+        return common::Error::invalid("root", "string.not_blank",
+                                      "root must name a repository folder");
     if (blank(request.query))
-        return common::Error::invalid("query", "required", "query must not be empty");
-    if (request.topK < 1 || request.topK > LocalizeRequest::kMaxTopK)
-        return common::Error::invalid("top_k", "range",
-                                      "top_k must be between 1 and " +
+        return common::Error::invalid("query", "string.not_blank", "query must not be empty");
+    if (request.topK < 1)
+        return common::Error::invalid("top_k", "int32.gte", "top_k must be at least 1");
+    if (request.topK > LocalizeRequest::kMaxTopK)
+        return common::Error::invalid("top_k", "int32.lte",
+                                      "top_k must be at most " +
                                           std::to_string(LocalizeRequest::kMaxTopK));
     const auto total = Clock::now();
     const Query query = Query::parse(request.query);
     if (query.empty())
-        return common::Error::invalid("query", "terms",
+        return common::Error::invalid("query", "query.searchable_terms",
                                       "query has no searchable terms (only stop words, numbers "
                                       "or punctuation)");
 
