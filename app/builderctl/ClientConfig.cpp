@@ -5,10 +5,6 @@
 #include "UsageError.h"
 #include "common/LocalEndpoint.h"
 
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace builder::ctl {
 
 namespace {
@@ -107,19 +103,12 @@ common::Result<ClientConfig> ClientConfig::resolve(const ParsedArgs& args, const
 
 std::string ClientConfig::readEndpoint(const std::string& path)
 {
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const auto document = QJsonDocument::fromJson(file.readAll());
-    return document.object().value("grpc").toString().trimmed().toStdString();
+    return common::LocalEndpoint::readEndpointFile(path).grpc;
 }
 
 std::string ClientConfig::readToken(const std::string& path)
 {
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll().trimmed().toStdString();
+    return common::LocalEndpoint::readTokenFile(path);
 }
 
 bool ClientConfig::serverIsLoopback() const

@@ -18,9 +18,21 @@ public:
     static constexpr const char* kDefaultGrpcListen = "127.0.0.1:7700";
     static constexpr const char* kDefaultHttpListen = "127.0.0.1:7780";
 
+    // Where a running builderd listens, as read from an endpoint.json file.
+    struct Addresses
+    {
+        std::string grpc; // "HOST:PORT", empty when unknown
+        std::string http;
+    };
+
     static std::string defaultDataDir();
     static std::string adminTokenPath(const std::string& dataDir);
     static std::string endpointPath(const std::string& dataDir);
+
+    // The addresses in an endpoint.json file; both empty when it is missing or malformed.
+    static Addresses readEndpointFile(const std::string& path);
+    // The token in a token file, without surrounding whitespace; empty when unreadable.
+    static std::string readTokenFile(const std::string& path);
 };
 
 } // namespace builder::common

@@ -1,0 +1,7 @@
+#include "EventFeed.h"
+
+namespace builder::client {
+
+EventFeed::~EventFeed() = default;
+
+} // namespace builder::client

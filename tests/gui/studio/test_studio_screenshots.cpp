@@ -1,0 +1,265 @@
+// Saves a PNG of each main screen into <build>/studio-screenshots/ so a person
+// can look at what users see. Real data from a real builderd where the server
+// has it; the execution output/usage and the diff views are fed recorded
+// events and a recorded diff (the server cannot produce them yet).
+#include "StudioFixture.h"
+
+#include "editor/MarkdownEditor.h"
+#include "models/EventTimelineModel.h"
+#include "models/ExecutionListModel.h"
+#include "views/AdminPanel.h"
+#include "views/DiffReviewPanel.h"
+#include "views/ExecutionPanel.h"
+#include "views/ExecutionsPanel.h"
+#include "views/NewFeaturePanel.h"
+#include "views/RepositoriesPanel.h"
+#include "views/ThemeManager.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QtTest>
+
+#include <google/protobuf/util/json_util.h>
+
+using namespace builder;
+using namespace builder::guitest;
+using views::MainWindow;
+namespace fv1 = feature::feature::v1;
+namespace rv1 = feature::review::v1;
+
+namespace {
+
+constexpr int kWaitMs = 20000;
+
+fv1::FeatureEvent recorded(quint64 sequence, const char* type, const char* summary,
+                           const std::string& payloadJson)
+{
+    fv1::FeatureEvent event;
+    event.set_sequence_number(sequence);
+    event.set_type(type);
+    event.set_summary(summary);
+    event.mutable_timestamp()->set_seconds(QDateTime::currentSecsSinceEpoch());
+    google::protobuf::util::JsonStringToMessage(payloadJson, event.mutable_payload());
+    return event;
+}
+
+rv1::GetDiffResponse recordedDiff()
+{
+    rv1::GetDiffResponse diff;
+    diff.set_base_sha("4f2a9c1e7b");
+    diff.set_head_sha("9e8d7c6b5a");
+    diff.set_risk_score(35);
+    auto* file = diff.add_files();
+    file->set_path("src/server/HealthHandler.cpp");
+    file->set_status(rv1::FILE_STATUS_MODIFIED);
+    auto* hunk = file->add_hunks();
+    hunk->set_old_start(10);
+    hunk->set_new_start(10);
+    hunk->set_header("void HealthHandler::serve(Request& request)");
+    const char* script[][2] = {
+        {" ", "    Response response;"},
+        {"-", "    response.setStatus(500);"},
+        {"+", "    response.setStatus(200);"},
+        {"+", "    response.setHeader(\"Content-Type\", \"application/json\");"},
+        {"+", "    response.setBody(R\"({\"status\":\"ok\"})\");"},
+        {" ", "    request.reply(response);"},
+        {" ", "}"}};
+    int oldLine = 10;
+    int newLine = 10;
+    for (const auto& row : script) {
+        auto* line = hunk->add_lines();
+        line->set_content(row[1]);
+        if (row[0][0] == '+') {
+            line->set_kind(rv1::LINE_KIND_ADDED);
+            line->set_new_line(newLine++);
+            file->set_additions(file->additions() + 1);
+        } else if (row[0][0] == '-') {
+            line->set_kind(rv1::LINE_KIND_REMOVED);
+            line->set_old_line(oldLine++);
+            file->set_deletions(file->deletions() + 1);
+        } else {
+            line->set_kind(rv1::LINE_KIND_CONTEXT);
+            line->set_old_line(oldLine++);
+            line->set_new_line(newLine++);
+        }
+    }
+    hunk->set_old_lines(oldLine - 10);
+    hunk->set_new_lines(newLine - 10);
+    auto* test = diff.add_files();
+    test->set_path("tests/test_health.py");
+    test->set_status(rv1::FILE_STATUS_ADDED);
+    test->set_additions(3);
+    auto* testHunk = test->add_hunks();
+    testHunk->set_new_start(1);
+    testHunk->set_new_lines(3);
+    int n = 1;
+    for (const char* text : {"def test_health(client):", "    response = client.get('/health')",
+                             "    assert response.status_code == 200"}) {
+        auto* line = testHunk->add_lines();
+        line->set_kind(rv1::LINE_KIND_ADDED);
+        line->set_new_line(n++);
+        line->set_content(text);
+    }
+    auto* finding = diff.add_findings();
+    finding->set_file("src/server/HealthHandler.cpp");
+    finding->set_line(12);
+    finding->set_severity(rv1::SEVERITY_MEDIUM);
+    finding->set_source(rv1::FINDING_SOURCE_POLICY);
+    finding->set_rule_id("content-type");
+    finding->set_message("Header set after the status; keep the order used elsewhere.");
+    auto* comment = diff.add_comments();
+    comment->set_file("src/server/HealthHandler.cpp");
+    comment->set_line(11);
+    comment->set_side(rv1::COMMENT_SIDE_NEW);
+    comment->set_author("rita");
+    comment->set_body("Should this be 204 when the body is empty?");
+    return diff;
+}
+
+} // namespace
+
+class TestStudioScreenshots : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void screens();
+
+private:
+    bool save(QWidget* window, const QString& name);
+    StudioFixture m_fixture;
+    QDir m_out;
+};
+
+void TestStudioScreenshots::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_fixture.start(), qPrintable(m_fixture.errorString()));
+    m_out.setPath(qEnvironmentVariable("BUILDER_TEST_BINARY_DIR", QDir::currentPath()) +
+                  "/studio-screenshots");
+    QVERIFY(m_out.mkpath("."));
+}
+
+bool TestStudioScreenshots::save(QWidget* window, const QString& name)
+{
+    QCoreApplication::processEvents();
+    const QImage image = window->grab().toImage();
+    return !image.isNull() && image.save(m_out.filePath(name + ".png"));
+}
+
+void TestStudioScreenshots::screens()
+{
+    views::ThemeManager theme;
+    theme.apply(views::StudioSettings::Theme::Light);
+    auto session = m_fixture.open("admin");
+    MainWindow& window = *session->window;
+    window.resize(1280, 800);
+    for (const char* name : {"payments-service", "web-frontend", "infra-scripts"})
+        QVERIFY(
+            !StudioFixture::registerRepository(*session->client, name, m_fixture.makeBareRepo(name))
+                 .id()
+                 .empty());
+    window.repositoriesPanel()->refresh();
+    auto* table = child<QTableView>(&window, "repositoryTable");
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, kWaitMs);
+    window.showPage(MainWindow::RepositoriesPage);
+    QVERIFY(save(&window, "01-repositories"));
+
+    auto* panel = window.newFeaturePanel();
+    window.showPage(MainWindow::NewFeaturePage);
+    QTest::keyClicks(child<QLineEdit>(panel, "featureTitleEdit"), "Add a health endpoint");
+    child<editor::MarkdownEditor>(panel, "featureDescriptionEditor")
+        ->setText("## Goal\n\nServe `GET /health` with **200** and a JSON body.\n\n"
+                  "- report the build version\n- no authentication\n\n"
+                  "> Keep the handler small.\n");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !child<QLabel>(panel, "localizationPreviewStatus")->text().contains("Checking"), kWaitMs);
+    auto* preview = child<QTextBrowser>(panel, "featureDescriptionPreview");
+    QTRY_VERIFY_WITH_TIMEOUT(preview->toPlainText().contains("Goal"), kWaitMs);
+    QVERIFY(save(&window, "02-new-feature"));
+
+    QString lastId;
+    const char* titles[] = {"Add a health endpoint", "Rate-limit the login route",
+                            "Migrate settings to TOML", "Fix flaky upload test",
+                            "Document the deploy script"};
+    auto* repositories = child<QTableView>(&window, "repositoryTable")->model();
+    const std::string firstRepo =
+        repositories->index(0, 0).data(Qt::UserRole + 1).toString().toStdString();
+    for (const char* title : titles) {
+        const auto created = StudioFixture::createFeature(*session->client, firstRepo, title);
+        QVERIFY(!created.id().empty());
+        lastId = QString::fromStdString(created.id());
+    }
+    window.executionsPanel()->reload();
+    window.showPage(MainWindow::ExecutionsPage);
+    QTRY_COMPARE_WITH_TIMEOUT(window.executionsPanel()->model()->rowCount(), 5, kWaitMs);
+    QVERIFY(save(&window, "03-executions"));
+
+    window.openExecution(lastId);
+    auto* execution = window.executionPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(execution->timeline()->rowCount() > 0, kWaitMs);
+    QVERIFY(save(&window, "04-execution-timeline"));
+    // Recorded pipeline events (the server does not run the pipeline yet).
+    const quint64 next = execution->timeline()->lastSequence() + 1;
+    execution->acceptEvents(
+        {recorded(
+             next, "llm.call", "NormalizeSpec via anthropic",
+             R"({"provider":"anthropic","model":"claude-sonnet","tokens_in":1840,"tokens_out":312,"cost_usd":0.0102})"),
+         recorded(
+             next + 1, "sandbox.output", "build output",
+             R"({"data":"\u001b[1m[1/3]\u001b[0m Building CXX object HealthHandler.cpp.o\n\u001b[32m[2/3]\u001b[0m Linking server\n\u001b[31mwarning:\u001b[0m unused variable 'request'\n"})"),
+         recorded(
+             next + 2, "llm.call", "GenerateCode step 1",
+             R"({"provider":"anthropic","model":"claude-sonnet","tokens_in":5230,"tokens_out":1490,"cost_usd":0.0381})"),
+         recorded(
+             next + 3, "sandbox.output", "tests",
+             R"({"data":"\u001b[32mPASSED\u001b[0m tests/test_health.py::test_health\n\u001b[1;32m1 passed\u001b[0m in 0.12s\n"})")});
+    auto* tabs = child<QTabWidget>(execution, "executionTabs");
+    tabs->setCurrentIndex(2);
+    QVERIFY(save(&window, "05-execution-output"));
+    tabs->setCurrentIndex(3);
+    QVERIFY(save(&window, "06-execution-usage"));
+    tabs->setCurrentIndex(0);
+
+    window.openDiff(lastId);
+    auto* diff = window.diffPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(diff, "diffError")->isHidden(), kWaitMs);
+    QVERIFY(save(&window, "07-diff-unimplemented"));
+    diff->showDiff(recordedDiff());
+    QTRY_VERIFY_WITH_TIMEOUT(diff->document() != nullptr, kWaitMs);
+    QVERIFY(save(&window, "08-diff-unified"));
+    QTest::mouseClick(child<QPushButton>(diff, "sideBySideModeButton"), Qt::LeftButton);
+    QVERIFY(save(&window, "09-diff-side-by-side"));
+
+    window.showPage(MainWindow::AdminPage);
+    window.adminPanel()->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !child<QLabel>(window.adminPanel(), "killSwitchError")->text().isEmpty() ||
+            child<QLabel>(window.adminPanel(), "globalKillSwitchState")->text() !=
+                QStringLiteral("State unknown"),
+        kWaitMs);
+    QVERIFY(save(&window, "10-admin-kill-switch"));
+    child<QTabWidget>(window.adminPanel(), "adminTabs")->setCurrentIndex(3);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QTableView>(window.adminPanel(), "tokenTable")->model()->rowCount() > 0, kWaitMs);
+    QVERIFY(save(&window, "11-admin-tokens"));
+
+    theme.apply(views::StudioSettings::Theme::Dark);
+    window.showPage(MainWindow::ExecutionsPage);
+    QVERIFY(save(&window, "12-executions-dark"));
+    window.openDiff(lastId);
+    diff->showDiff(recordedDiff());
+    QTRY_VERIFY_WITH_TIMEOUT(diff->document() != nullptr, kWaitMs);
+    QVERIFY(save(&window, "13-diff-dark"));
+    qInfo("screenshots in %s", qPrintable(m_out.absolutePath()));
+}
+
+QTEST_MAIN(TestStudioScreenshots)
+#include "test_studio_screenshots.moc"
