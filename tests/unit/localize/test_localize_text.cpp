@@ -52,10 +52,10 @@ void TestLocalizeText::gitignore_data()
                                           << "build" << true << true;
     QTest::newRow("dir only skips file") << "build/"
                                          << "build" << false << false;
-    QTest::newRow("anchored leading slash") << "/todo.txt"
-                                            << "todo.txt" << false << true;
-    QTest::newRow("anchored not deeper") << "/todo.txt"
-                                         << "sub/todo.txt" << false << false;
+    QTest::newRow("anchored leading slash") << "/notes.txt"
+                                            << "notes.txt" << false << true;
+    QTest::newRow("anchored not deeper") << "/notes.txt"
+                                         << "sub/notes.txt" << false << false;
     QTest::newRow("middle slash anchors") << "doc/frotz"
                                           << "doc/frotz" << true << true;
     QTest::newRow("middle slash not deeper") << "doc/frotz"
