@@ -7,6 +7,7 @@
 #include "LocalizeCommands.h"
 #include "Printer.h"
 #include "RepoCommands.h"
+#include "ReviewCommands.h"
 #include "Session.h"
 
 namespace builder::ctl {
@@ -20,6 +21,8 @@ std::vector<CommandSpec> allCommands()
     commands.insert(commands.end(), features.begin(), features.end());
     const auto localize = LocalizeCommands::specs();
     commands.insert(commands.end(), localize.begin(), localize.end());
+    const auto review = ReviewCommands::specs();
+    commands.insert(commands.end(), review.begin(), review.end());
     return commands;
 }
 
@@ -59,7 +62,8 @@ int Cli::run(const std::vector<std::string>& args, std::ostream& out, std::ostre
         err << HelpText::program(m_commandLine.globals(), m_commandLine.commands());
         return toInt(ExitCode::Usage);
     }
-    auto invocation = m_commandLine.parse(LocalizeCommands::argsWithVerb(args));
+    auto invocation =
+        m_commandLine.parse(ReviewCommands::argsWithVerb(LocalizeCommands::argsWithVerb(args)));
     if (!invocation.ok()) {
         err << "error: " << invocation.error().message() << "\n"
             << "Run 'builderctl help' for usage.\n";
@@ -81,7 +85,9 @@ int Cli::run(const std::vector<std::string>& args, std::ostream& out, std::ostre
         return toInt(ExitCode::Usage);
     }
     Session session(std::move(*config), env, printer, err, command.name());
-    const int code = command.group == LocalizeCommands::kGroup
+    const int code = command.group == ReviewCommands::kGroup
+                         ? ReviewCommands::run(command.verb, invocation->args, session)
+                     : command.group == LocalizeCommands::kGroup
                          ? LocalizeCommands::run(command.verb, invocation->args, session)
                      : command.group == RepoCommands::kGroup
                          ? RepoCommands::run(command.verb, invocation->args, session)

@@ -41,7 +41,7 @@ std::vector<SecurityRule> SecurityRuleTable::javascript()
              "MD5/SHA-1 used for a password, signature or token", weakHashFix()),
         rule(
             "js-weak-cipher", "weak-crypto", L, Severity::High, {"createCipher", "createDecipher"},
-            R"re(create(De)?cipher(iv)?\s*\(\s*["'](des|rc4|bf|blowfish|aes-\d+-ecb)[^"']*["']|create(De)?cipher\s*\()re",
+            R"re(create(De)?[Cc]ipher(iv)?\s*\(\s*["'](des|rc4|bf|blowfish|aes-\d+-ecb)[^"']*["']|create(De)?[Cc]ipher\s*\()re",
             "DES, RC4, Blowfish, ECB mode or IV-less createCipher", weakCipherFix()),
         rule(
             "js-ssrf", "ssrf", L, Severity::High,
