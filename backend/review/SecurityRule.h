@@ -21,6 +21,9 @@ struct SecurityRule
     bool ignoreCase = false;
     // Substrings that clear the finding when present in the window ("SafeLoader").
     std::vector<std::string> unless;
+    // Lower-case words one of which the window must contain before the regex
+    // runs (a cheap filter for costly regexes: SQL keywords).
+    std::vector<std::string> requireAnyWord;
     // Weak hashes matter only in security use: the window must mention a
     // password, signature, token, ... (SecurityScanner::kSecurityWords).
     bool needsSecurityContext = false;

@@ -30,6 +30,8 @@ SecurityRule SecurityRuleTable::sql(std::string id, Language language,
              "to a query call",
              sqlFix());
     r.ignoreCase = true;
+    r.requireAnyWord = {"select", "insert", "update", "delete",
+                        "drop",   "create", "alter",  "replace"};
     return r;
 }
 

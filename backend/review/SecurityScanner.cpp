@@ -152,6 +152,15 @@ void SecurityScanner::scan(const ScanTarget& target, std::vector<Finding>& out) 
                 [&window](const std::string& u) { return window.find(u) != std::string::npos; });
             if (cleared || (rule.needsSecurityContext && !mentionsSecurityUse(window)))
                 continue;
+            if (!rule.requireAnyWord.empty()) {
+                const std::string folded = lower(window);
+                const bool any = std::any_of(rule.requireAnyWord.begin(), rule.requireAnyWord.end(),
+                                             [&folded](const std::string& word) {
+                                                 return folded.find(word) != std::string::npos;
+                                             });
+                if (!any)
+                    continue;
+            }
             const auto& regex = m_regex[static_cast<std::size_t>(r)];
             if (regex && !std::regex_search(window, *regex))
                 continue;
