@@ -1,6 +1,7 @@
 // builderd: the Builder backend. See DaemonOptions::usage().
 #include "BuilderServer.h"
 #include "DaemonOptions.h"
+#include "DoctorCommand.h"
 #include "TokenCommand.h"
 
 #include <QCoreApplication>
@@ -59,6 +60,8 @@ int main(int argc, char** argv)
         return serve(rest);
     if (command == "token")
         return builder::daemon::TokenCommand::run(rest);
+    if (command == "doctor")
+        return builder::daemon::DoctorCommand::run(rest);
     if (command == "version" || command == "--version") {
         std::cout << "builderd " << BUILDER_VERSION << "\n";
         return 0;
