@@ -37,7 +37,7 @@ SecurityRule SecurityRuleTable::sql(std::string id, Language language,
 
 const char* SecurityRuleTable::sqlFix()
 {
-    return "Use a parameterised query (placeholders with bound arguments) instead of building "
+    return "Use a parameterised query (bound parameters such as ? or $1) instead of building "
            "the SQL text from values.";
 }
 

@@ -147,7 +147,7 @@ void TestSecurityPatterns::patterns_data()
     row("go sql Sprintf", "store.go",
         {"rows, err := db.Query(fmt.Sprintf(\"SELECT * FROM t WHERE id = %s\", id))"},
         "go-sql-concatenation");
-    row("go sql placeholder ok", "store.go",
+    row("go sql bound parameter ok", "store.go",
         {"rows, err := db.Query(\"SELECT * FROM t WHERE id = $1\", id)"}, "");
     row("go ssrf", "proxy.go", {"resp, err := http.Get(r.URL.Query().Get(\"url\"))"}, "go-ssrf");
     row("go path traversal", "files.go",
