@@ -147,6 +147,10 @@ void SecurityScanner::scan(const ScanTarget& target, std::vector<Finding>& out) 
                 window +=
                     target.lines[i + static_cast<std::size_t>(k)].text.substr(0, kMaxRegexInput);
             }
+            // libstdc++'s regex recurses per character: keep its input short for any thread's
+            // stack.
+            if (window.size() > kMaxRegexInput)
+                window.resize(kMaxRegexInput);
             const bool cleared = std::any_of(
                 rule.unless.begin(), rule.unless.end(),
                 [&window](const std::string& u) { return window.find(u) != std::string::npos; });

@@ -36,7 +36,7 @@ public:
     static bool isCommentLine(std::string_view line, Language language);
     static bool mentionsSecurityUse(std::string_view text);
 
-    // Lines longer than this are cut before the regex runs (minified code).
+    // The regex input (line plus window) is cut to this many bytes (minified code).
     static constexpr std::size_t kMaxRegexInput = 2000;
 
 private:
