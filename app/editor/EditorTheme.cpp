@@ -5,6 +5,8 @@
 
 #include <QPalette>
 
+#include <algorithm>
+
 namespace builder::editor {
 
 bool EditorTheme::isDark(const QPalette& palette)
@@ -35,9 +37,15 @@ void EditorTheme::apply(QsciScintilla& editor, QsciLexer* lexer, const QPalette&
         for (int style = 0; style < 128; ++style) {
             if (lexer->description(style).isEmpty())
                 continue;
-            QColor colour = lexer->color(style);
-            if (colour.lightness() < 110)
-                lexer->setColor(colour.lightness() < 40 ? text : colour.lighter(190), style);
+            const QColor colour = lexer->color(style);
+            if (colour.lightness() >= 110)
+                continue;
+            // Keep the hue, raise the lightness: dark blue keywords become light blue.
+            const bool grey = colour.hslSaturation() < 40;
+            lexer->setColor(
+                grey ? text
+                     : QColor::fromHsl(colour.hslHue(), std::min(colour.hslSaturation(), 200), 175),
+                style);
         }
     }
 }

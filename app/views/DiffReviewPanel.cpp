@@ -105,12 +105,13 @@ DiffReviewPanel::DiffReviewPanel(StudioContext context, QWidget* parent)
     m_treeView->setModel(m_tree);
     m_treeView->setUniformRowHeights(true);
     m_treeView->header()->setStretchLastSection(false);
+    m_treeView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_treeView->header()->setSectionResizeMode(DiffFileTreeModel::NameColumn, QHeaderView::Stretch);
     m_view = new diff::DiffView(splitter);
     m_view->setObjectName(QStringLiteral("diffView"));
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({260, 800});
+    splitter->setSizes({320, 760});
     layout->addWidget(splitter, 1);
 
     auto* decision = new QHBoxLayout;
@@ -189,6 +190,7 @@ void DiffReviewPanel::open(const QString& executionId)
             if (executionId != m_id)
                 return;
             if (result.ok()) {
+                m_fromCache = false;
                 m_context.cache->putDiff(executionId, result.value());
                 showDiff(result.value());
                 setActionsEnabled(true);
@@ -196,12 +198,15 @@ void DiffReviewPanel::open(const QString& executionId)
             }
             const common::Error error = result.error();
             setError(ErrorText::describe(error, "ReviewService.GetDiff"));
-            m_summary->clear();
+            if (!m_document)
+                m_summary->clear();
             if (error.code() == common::StatusCode::Unavailable)
                 m_context.cache->diff(executionId, this,
                                       [this](std::optional<rv1::GetDiffResponse> cached) {
-                                          if (cached)
+                                          if (cached) {
+                                              m_fromCache = true;
                                               showDiff(*cached);
+                                          }
                                       });
         });
 }
@@ -239,13 +244,16 @@ void DiffReviewPanel::setDocument(std::shared_ptr<diff::DiffDocument> document)
     }
     m_tree->setFiles(files);
     m_treeView->expandAll();
-    m_summary->setText(tr("%1..%2 — %3 files, +%4 −%5, %6 findings, risk %7")
-                           .arg(m_document->baseSha().left(8), m_document->headSha().left(8))
-                           .arg(list.size())
-                           .arg(additions)
-                           .arg(deletions)
-                           .arg(m_document->findingCount())
-                           .arg(m_document->riskScore()));
+    QString summary = tr("%1..%2 — %n file(s)", nullptr, static_cast<int>(list.size()))
+                          .arg(m_document->baseSha().left(8), m_document->headSha().left(8));
+    summary += tr(", +%1 −%2").arg(additions).arg(deletions);
+    summary += tr(", %n finding(s)", nullptr, m_document->findingCount());
+    summary += tr(", risk %1").arg(m_document->riskScore());
+    if (m_fromCache)
+        summary += tr(" (from the offline cache)");
+    else
+        m_error->setVisible(false);
+    m_summary->setText(summary);
     m_file = -1;
     if (!list.empty())
         selectFile(0);

@@ -82,6 +82,7 @@ private:
     QPushButton* m_unified;
     QPushButton* m_sideBySide;
     quint64 m_generation = 0;
+    bool m_fromCache = false;
 };
 
 } // namespace builder::views

@@ -30,6 +30,7 @@ LocalizationPreviewPanel::LocalizationPreviewPanel(StudioContext context, QWidge
     layout->addWidget(m_status);
     layout->addWidget(m_files);
     layout->addWidget(m_button, 0, Qt::AlignLeft);
+    layout->addStretch(1);
     connect(m_button, &QPushButton::clicked, this, &LocalizationPreviewPanel::probe);
 }
 

@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -63,9 +64,13 @@ MainWindow::MainWindow(BackendClient* client, cache::OfflineCache* cache, Studio
     m_nav->setIconSize(QSize(22, 22));
     m_nav->setMaximumWidth(220);
     m_nav->setSpacing(2);
+    tintNavigation();
     m_stack = new QStackedWidget(splitter);
     m_stack->setObjectName(QStringLiteral("screens"));
+    splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(0, false);
+    splitter->setSizes({200, 1080});
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -103,8 +108,15 @@ MainWindow::MainWindow(BackendClient* client, cache::OfflineCache* cache, Studio
         entry->setData(Qt::AccessibleTextRole, item.text);
     }
     connect(m_nav, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
-        if (item)
-            m_stack->setCurrentIndex(item->data(Qt::UserRole).toInt());
+        if (!item)
+            return;
+        const int page = item->data(Qt::UserRole).toInt();
+        m_stack->setCurrentIndex(page);
+        // The admin lists load when first looked at, not at every start.
+        if (page == AdminPage && m_admin && !m_adminLoaded) {
+            m_adminLoaded = true;
+            m_admin->refresh();
+        }
     });
 
     auto* dock = new QDockWidget(tr("Activity"), this);
@@ -150,6 +162,24 @@ MainWindow::MainWindow(BackendClient* client, cache::OfflineCache* cache, Studio
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::tintNavigation()
+{
+    // A light tint instead of the solid highlight: the icons stay visible on it.
+    QPalette palette = QApplication::palette();
+    QColor tint = palette.color(QPalette::Highlight);
+    tint.setAlpha(70);
+    palette.setColor(QPalette::Highlight, tint);
+    palette.setColor(QPalette::HighlightedText, palette.color(QPalette::Text));
+    m_nav->setPalette(palette);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        tintNavigation();
+    QMainWindow::changeEvent(event);
+}
 
 void MainWindow::buildMenus()
 {
@@ -212,8 +242,6 @@ void MainWindow::start()
         m_newFeature->loadDraft();
         once->deleteLater();
     });
-    if (m_admin)
-        m_admin->refresh();
 }
 
 void MainWindow::showPage(Page page)
@@ -281,7 +309,8 @@ void MainWindow::report(const QString& message)
 {
     m_activity->addItem(QTime::currentTime().toString(QStringLiteral("HH:mm:ss  ")) + message);
     m_activity->scrollToBottom();
-    statusBar()->showMessage(message.section('\n', 0, 0), 10000);
+    const QString line = message.section('\n', 0, 0);
+    statusBar()->showMessage(line.size() > 140 ? line.left(139) + QChar(0x2026) : line, 10000);
 }
 
 void MainWindow::refreshCurrent()

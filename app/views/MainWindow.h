@@ -56,11 +56,15 @@ public:
     AdminPanel* adminPanel() const { return m_admin; }
     bool isOffline() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 signals:
     void settingsApplied(const builder::views::StudioSettings& settings, const QString& token);
 
 private:
     void buildMenus();
+    void tintNavigation();
     void onReachability(client::BackendClient::Reachability reachability);
     void report(const QString& message);
     void openSettings();
@@ -83,6 +87,7 @@ private:
     DiffReviewPanel* m_diff;
     AdminPanel* m_admin = nullptr;
     QWidget* m_adminPlaceholder = nullptr;
+    bool m_adminLoaded = false;
 };
 
 } // namespace builder::views

@@ -92,7 +92,7 @@ NewFeaturePanel::NewFeaturePanel(StudioContext context, QWidget* parent)
     branches->addWidget(m_featureBranch);
     auto* targetError = errorLabel(body, "featureTargetBranchError");
     auto* branchError = errorLabel(body, "featureBranchError");
-    form->addRow(tr("Target &branch:"), branches);
+    form->addRow(tr("Target branch:"), branches);
     form->addRow(QString(), targetError);
     form->addRow(QString(), branchError);
     m_errors.bind("spec.target_branch", m_targetBranch, targetError);
@@ -108,7 +108,10 @@ NewFeaturePanel::NewFeaturePanel(StudioContext context, QWidget* parent)
     m_preview->setAccessibleName(tr("Description preview"));
     m_preview->setOpenExternalLinks(true);
     splitter->setMinimumHeight(220);
-    layout->addWidget(new QLabel(tr("&Description (Markdown, live preview on the right):"), body));
+    auto* descriptionLabel =
+        new QLabel(tr("&Description (Markdown, live preview on the right):"), body);
+    descriptionLabel->setBuddy(m_description);
+    layout->addWidget(descriptionLabel);
     layout->addWidget(splitter, 1);
     auto* descriptionError = errorLabel(body, "featureDescriptionError");
     layout->addWidget(descriptionError);

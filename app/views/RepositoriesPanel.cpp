@@ -150,8 +150,10 @@ void RepositoriesPanel::openDialog(int mode)
     const int row = selectedRow();
     if (dialogMode != RepositoryDialog::Mode::Register && row < 0)
         return;
-    const rv1::Repository existing =
-        row >= 0 ? m_context.repositories->repository(row) : rv1::Repository();
+    // Register starts empty whatever is selected; Edit and Credentials work on the selection.
+    const rv1::Repository existing = dialogMode != RepositoryDialog::Mode::Register && row >= 0
+                                         ? m_context.repositories->repository(row)
+                                         : rv1::Repository();
     auto* dialog = new RepositoryDialog(dialogMode, m_context, this, existing);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RepositoryDialog::saved, this, [this](const rv1::Repository& repository) {

@@ -16,6 +16,8 @@ public:
     static void coldStart(int runs);
     static void openLargeDiff();
     static void timelineUnderLoad();
+    // Scrolls the Executions table through 100,000 rows paged in by fetchMore.
+    static void hundredThousandExecutions();
 };
 
 } // namespace builder::bench

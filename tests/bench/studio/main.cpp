@@ -19,5 +19,6 @@ int main(int argc, char** argv)
     builder::bench::StudioBench::coldStart(runs);
     builder::bench::StudioBench::openLargeDiff();
     builder::bench::StudioBench::timelineUnderLoad();
+    builder::bench::StudioBench::hundredThousandExecutions();
     return 0;
 }

@@ -61,12 +61,15 @@ client::ConnectionSettings StudioFixture::settings(const QString& token) const
     return settings;
 }
 
-std::unique_ptr<StudioSession> StudioFixture::open(const QString& role, const QString& user)
+std::unique_ptr<StudioSession> StudioFixture::open(const QString& role, const QString& user,
+                                                   const QString& cachePath)
 {
     auto session = std::make_unique<StudioSession>();
     session->client = std::make_unique<client::BackendClient>(settings(token(role, user)));
     session->cache = std::make_unique<cache::OfflineCache>(
-        m_scratch.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_sessions)));
+        cachePath.isEmpty()
+            ? m_scratch.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_sessions))
+            : cachePath);
     session->window = std::make_unique<views::MainWindow>(
         session->client.get(), session->cache.get(), views::StudioSettings());
     session->window->show();

@@ -36,7 +36,9 @@ public:
     testing::BuilderdProcess& builderd() { return *m_builderd; }
 
     // role: "admin" (the local admin token), "engineer", "reviewer".
-    std::unique_ptr<StudioSession> open(const QString& role, const QString& user = {});
+    // cachePath: empty for a fresh cache file per session.
+    std::unique_ptr<StudioSession> open(const QString& role, const QString& user = {},
+                                        const QString& cachePath = {});
     client::ConnectionSettings settings(const QString& token) const;
     QString token(const QString& role, const QString& user = {});
     QString makeBareRepo(const QString& name);

@@ -8,6 +8,7 @@
 #include "client/FeatureApi.h"
 #include "client/Identity.h"
 #include "client/LocalBackend.h"
+#include "client/TokenVault.h"
 #include "studio/StudioOptions.h"
 #include "support/GitFixture.h"
 
@@ -94,6 +95,7 @@ private slots:
     void localBackendFindsRunningServer();
     void localBackendStartsAndStopsServer();
     void identityFromToken();
+    void keychainStoresOrExplainsTheFallback();
     void options_data();
     void options();
 };
@@ -257,6 +259,31 @@ void TestStudioClient::identityFromToken()
     const auto reviewer = client::Identity::fromToken(fixture.token("reviewer", "rev"));
     QVERIFY(reviewer.canReview() && !reviewer.canAuthor());
     QCOMPARE(client::Identity::fromToken("not-a-jwt").role(), client::Identity::Role::Unknown);
+}
+
+void TestStudioClient::keychainStoresOrExplainsTheFallback()
+{
+    // With a Secret Service the token round-trips; without one (CI, servers)
+    // the vault says why and that nothing was saved. Either way it answers.
+    client::TokenVault vault;
+    QSignalSpy stored(&vault, &client::TokenVault::stored);
+    QSignalSpy unavailable(&vault, &client::TokenVault::unavailable);
+    const QString key = QStringLiteral("grpc://test-only.invalid:1");
+    vault.store(key, QStringLiteral("not-a-real-token"));
+    QTRY_VERIFY_WITH_TIMEOUT(!stored.isEmpty() || !unavailable.isEmpty(), kWaitMs);
+    if (!unavailable.isEmpty()) {
+        const QString message = unavailable.first().first().toString();
+        QVERIFY2(message.contains("No system keychain") && message.contains("not saved"),
+                 qPrintable(message));
+        return;
+    }
+    QSignalSpy loaded(&vault, &client::TokenVault::loaded);
+    vault.load(key);
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), kWaitMs);
+    QCOMPARE(loaded.first().at(1).toString(), QStringLiteral("not-a-real-token"));
+    QSignalSpy removed(&vault, &client::TokenVault::removed);
+    vault.remove(key);
+    QTRY_VERIFY_WITH_TIMEOUT(!removed.isEmpty(), kWaitMs);
 }
 
 void TestStudioClient::options_data()

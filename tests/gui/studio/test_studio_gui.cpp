@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -75,6 +76,8 @@ private slots:
     void reviewerApprovesDiff();
     void engineerCannotSeeOrUseKillSwitch();
     void adminTogglesKillSwitch();
+    void draftSurvivesARestart();
+    void offlineBannerAndCachedExecutions();
 
 private:
     StudioFixture m_fixture;
@@ -97,6 +100,7 @@ void TestStudioGui::registerRepositoryShowsFieldErrors()
     views::RepositoryDialog* dialog = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT(
         (dialog = child<views::RepositoryDialog>(&window, "repositoryDialog")) != nullptr, kWaitMs);
+    QPointer<views::RepositoryDialog> first(dialog);
     auto* name = child<QLineEdit>(dialog, "repoNameEdit");
     auto* url = child<QLineEdit>(dialog, "repoUrlEdit");
     auto* urlError = child<QLabel>(dialog, "repoUrlError");
@@ -118,18 +122,32 @@ void TestStudioGui::registerRepositoryShowsFieldErrors()
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, kWaitMs);
     QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("demo-app"));
 
+    // Validate Access on the new repository: a local bare repository is readable and writable.
+    table->selectRow(0);
+    auto* validate = child<QPushButton>(&window, "validateAccessButton");
+    QTRY_VERIFY_WITH_TIMEOUT(validate->isEnabled(), kWaitMs);
+    QTest::mouseClick(validate, Qt::LeftButton);
+    auto* status = child<QLabel>(&window, "repositoryStatus");
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains("works"), kWaitMs);
+    QVERIFY2(status->text().contains("read") && status->text().contains("write"),
+             qPrintable(status->text()));
+
     // The same name for another URL: the server's violation lands at the name field.
+    QTRY_VERIFY_WITH_TIMEOUT(first.isNull(), kWaitMs); // closed and deleted after saving
     QTest::mouseClick(child<QPushButton>(&window, "registerRepositoryButton"), Qt::LeftButton);
     views::RepositoryDialog* second = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((second = window.findChildren<views::RepositoryDialog*>().value(0)) &&
-                                 second != dialog,
-                             kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (second = child<views::RepositoryDialog>(&window, "repositoryDialog")) != nullptr, kWaitMs);
+    QVERIFY(child<QLineEdit>(second, "repoNameEdit")->text().isEmpty()); // not the selection's
     QTest::keyClicks(child<QLineEdit>(second, "repoNameEdit"), "demo-app");
     QTest::keyClicks(child<QLineEdit>(second, "repoUrlEdit"), m_fixture.makeBareRepo("other"));
-    QTest::mouseClick(child<QPushButton>(second, "repoSubmitButton"), Qt::LeftButton);
+    QPointer<views::RepositoryDialog> secondAlive(second);
     auto* nameError = child<QLabel>(second, "repoNameError");
     auto* formError = child<QLabel>(second, "repoFormError");
-    QTRY_VERIFY_WITH_TIMEOUT(!nameError->isHidden() || !formError->isHidden(), kWaitMs);
+    QTest::mouseClick(child<QPushButton>(second, "repoSubmitButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        secondAlive.isNull() || !nameError->isHidden() || !formError->isHidden(), kWaitMs);
+    QVERIFY2(!secondAlive.isNull(), "the server accepted a second repository with the same name");
     const QString shown = nameError->text() + formError->text();
     QVERIFY2(shown.contains("exist", Qt::CaseInsensitive) || shown.contains("ALREADY_EXISTS"),
              qPrintable(shown));
@@ -319,6 +337,63 @@ void TestStudioGui::adminTogglesKillSwitch()
     QVERIFY(confirm(tab, "killSwitchConfirm"));
     QTRY_COMPARE_WITH_TIMEOUT(tab->globalEngaged(), !wasEngaged, kWaitMs);
     QVERIFY(state->text().contains(wasEngaged ? "Released" : "ENGAGED"));
+}
+
+void TestStudioGui::draftSurvivesARestart()
+{
+    const QString cachePath = m_fixture.scratch() + "/draft-cache.sqlite";
+    {
+        auto session = m_fixture.open("engineer", "drafter", cachePath);
+        auto* panel = session->window->newFeaturePanel();
+        QTest::keyClicks(child<QLineEdit>(panel, "featureTitleEdit"), "Half-written idea");
+        child<editor::MarkdownEditor>(panel, "featureDescriptionEditor")
+            ->setText("Not finished yet, but kept.");
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(panel, "draftStatus")->text().contains("saved"),
+                                 kWaitMs);
+    } // the Studio closes; the cache finishes its writes
+    auto session = m_fixture.open("engineer", "drafter", cachePath);
+    auto* panel = session->window->newFeaturePanel();
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLineEdit>(panel, "featureTitleEdit")->text(),
+                              QStringLiteral("Half-written idea"), kWaitMs);
+    QCOMPARE(child<editor::MarkdownEditor>(panel, "featureDescriptionEditor")->text(),
+             QStringLiteral("Not finished yet, but kept."));
+    QTest::mouseClick(child<QPushButton>(panel, "discardDraftButton"), Qt::LeftButton);
+    QVERIFY(child<QLineEdit>(panel, "featureTitleEdit")->text().isEmpty());
+}
+
+void TestStudioGui::offlineBannerAndCachedExecutions()
+{
+    StudioFixture own; // this test stops its server
+    QVERIFY2(own.start(), qPrintable(own.errorString()));
+    auto session = own.open("admin");
+    MainWindow& window = *session->window;
+    const auto repo =
+        StudioFixture::registerRepository(*session->client, "cached", own.makeBareRepo("cached"));
+    const auto execution =
+        StudioFixture::createFeature(*session->client, repo.id(), "Kept offline");
+    QVERIFY(!execution.id().empty());
+    window.executionsPanel()->reload();
+    window.showPage(MainWindow::ExecutionsPage);
+    auto* list = window.executionsPanel()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(list->rowOf(QString::fromStdString(execution.id())) >= 0, kWaitMs);
+    window.openExecution(QString::fromStdString(execution.id())); // caches its events
+    QTRY_VERIFY_WITH_TIMEOUT(hasEventType(window.executionPanel()->timeline(), "feature.created"),
+                             kWaitMs);
+    window.showPage(MainWindow::ExecutionsPage);
+    auto* banner = window.findChild<QWidget*>("offlineBanner");
+    QVERIFY(banner && banner->isHidden());
+
+    own.builderd().stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), kWaitMs);
+    QVERIFY(child<QLabel>(banner, "offlineBannerText")->text().contains("Offline"));
+    window.executionsPanel()->reload(); // the server is gone: the cache answers
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(window.executionsPanel(), "executionCount")->text().contains("cached"),
+        kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(list->rowOf(QString::fromStdString(execution.id())) >= 0, kWaitMs);
+    window.openExecution(QString::fromStdString(execution.id()));
+    QTRY_VERIFY_WITH_TIMEOUT(hasEventType(window.executionPanel()->timeline(), "feature.created"),
+                             kWaitMs);
 }
 
 QTEST_MAIN(TestStudioGui)

@@ -24,6 +24,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTranslator>
 #include <QtTest>
 
 #include <google/protobuf/util/json_util.h>
@@ -258,6 +259,30 @@ void TestStudioScreenshots::screens()
     diff->showDiff(recordedDiff());
     QTRY_VERIFY_WITH_TIMEOUT(diff->document() != nullptr, kWaitMs);
     QVERIFY(save(&window, "13-diff-dark"));
+    // The translations lrelease built for builder-studio, in a fresh window each.
+    theme.apply(views::StudioSettings::Theme::Light);
+    const QString qmDir = qEnvironmentVariable("BUILDER_TEST_BINARY_DIR") + "/app/studio";
+    const struct
+    {
+        const char* language;
+        MainWindow::Page page;
+        const char* file;
+    } translated[] = {{"de", MainWindow::ExecutionsPage, "14-executions-de"},
+                      {"fr", MainWindow::NewFeaturePage, "15-new-feature-fr"}};
+    for (const auto& shot : translated) {
+        QTranslator translator;
+        QVERIFY(
+            translator.load(QStringLiteral("%1/builder_studio_%2.qm").arg(qmDir, shot.language)));
+        QCoreApplication::installTranslator(&translator);
+        auto localized = m_fixture.open("admin");
+        localized->window->resize(1280, 800);
+        localized->window->showPage(shot.page);
+        localized->window->executionsPanel()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(localized->window->executionsPanel()->model()->rowCount() >= 5,
+                                 kWaitMs);
+        QVERIFY(save(localized->window.get(), shot.file));
+        QCoreApplication::removeTranslator(&translator);
+    }
     qInfo("screenshots in %s", qPrintable(m_out.absolutePath()));
 }
 
