@@ -2,9 +2,13 @@
 // p50/p95 wall time per start:
 //   fork/exec      posix_spawn + waitpid, the baseline
 //   launcher       the executor's own launcher, no isolation (sandbox = none)
+//   bwrap alone    bwrap exec'd by hand with the sandbox's arguments (no seccomp
+//                  program, no launcher, no reaper): bwrap's and the kernel's share
 //   bwrap          the bubblewrap sandbox, rlimits only
+//   bwrap, net shared  the same with the host network (shows the netns cost)
 //   bwrap+cgroups  the bubblewrap sandbox with a memory+pids cgroup per run
 // and the extra over the baseline at p50 (the target is <= 5 ms).
+#include "executor/BubblewrapCommandLine.h"
 #include "executor/BubblewrapSandbox.h"
 #include "executor/DirectSandbox.h"
 
@@ -12,8 +16,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <functional>
+#include <grp.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -61,9 +67,37 @@ bool plainForkExec()
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-bool through(Sandbox& sandbox, const std::filesystem::path& workspace)
+// fork, drop to the sandbox uid, exec bwrap with the sandbox's own arguments.
+bool bwrapAlone(const std::vector<std::string>& args, const SandboxUser& user)
+{
+    std::vector<char*> argv;
+    for (const auto& arg : args)
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int data = open("/etc/hostname", O_RDONLY);
+        const int devnull = open("/dev/null", O_RDWR);
+        dup2(devnull, BubblewrapCommandLine::kStatusFd);
+        for (int fd : {BubblewrapCommandLine::kPasswdFd, BubblewrapCommandLine::kGroupFd,
+                       BubblewrapCommandLine::kHostsFd})
+            dup2(data, fd);
+        if (user.dropsRoot &&
+            (setgroups(0, nullptr) != 0 || setresgid(user.gid, user.gid, user.gid) != 0 ||
+             setresuid(user.uid, user.uid, user.uid) != 0))
+            _exit(126);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+bool through(Sandbox& sandbox, const std::filesystem::path& workspace, bool network = false)
 {
     SandboxSpec spec;
+    spec.allowNetwork = network;
     spec.argv = {"/bin/true"};
     spec.workspace = workspace;
     spec.timeout = std::chrono::seconds(20);
@@ -73,7 +107,7 @@ bool through(Sandbox& sandbox, const std::filesystem::path& workspace)
 
 void print(const char* name, const Figures& figures, const Figures& baseline)
 {
-    std::printf("%-14s p50 %7.2f ms   p95 %7.2f ms   extra at p50 %+7.2f ms%s\n", name, figures.p50,
+    std::printf("%-18s p50 %7.2f ms   p95 %7.2f ms   extra at p50 %+7.2f ms%s\n", name, figures.p50,
                 figures.p95, figures.p50 - baseline.p50,
                 figures.failures ? "   (FAILED RUNS)" : "");
 }
@@ -108,14 +142,33 @@ int main(int argc, char** argv)
     std::printf("bench_sandbox: /bin/true, n = %d each, %s\n", n,
                 (*withCgroups)->describe(false).c_str());
     const Figures baseline = measure(n, plainForkExec);
+    BubblewrapCommandLine::Input input;
+    input.bwrap = (*bwrap)->bwrapPath();
+    input.workspaceSource = "/usr/share"; // any directory the sandbox uid can reach
+    input.cwdInside = Sandbox::kWorkspaceMount;
+    input.tmpfsBytes = ResourceLimits{}.tmpfsBytes;
+    input.env = BubblewrapCommandLine::baseEnvironment(Sandbox::kWorkspaceMount);
+    input.command = {"/bin/true"};
+    std::vector<std::string> args;
+    for (const auto& arg : BubblewrapCommandLine::build(input)) {
+        if (!args.empty() && args.back() == "--seccomp") {
+            args.pop_back(); // no program to give it here
+            continue;
+        }
+        args.push_back(arg);
+    }
+    const Figures alone = measure(n, [&] { return bwrapAlone(args, (*bwrap)->user()); });
     const Figures direct = measure(n, [&] { return through(launcher, workspace); });
     const Figures sandboxed = measure(n, [&] { return through(**bwrap, workspace); });
+    const Figures shared = measure(n, [&] { return through(**bwrap, workspace, true); });
     const bool cgroupsUsable = (*withCgroups)->cgroups().usable;
     const Figures cgrouped =
         cgroupsUsable ? measure(n, [&] { return through(**withCgroups, workspace); }) : Figures{};
     print("fork/exec", baseline, baseline);
     print("launcher", direct, baseline);
+    print("bwrap alone", alone, baseline);
     print("bwrap", sandboxed, baseline);
+    print("bwrap, net shared", shared, baseline);
     if (cgroupsUsable)
         print("bwrap+cgroups", cgrouped, baseline);
     else
