@@ -29,6 +29,11 @@ public:
     // Fills callbacks so that libgit2 asks this provider for credentials.
     void install(git_remote_callbacks& callbacks);
 
+    // libgit2's credential callback; payload is the provider. Public so that a
+    // caller installing its own payload (RemoteCallbacks) can forward to it.
+    static int callback(git_credential** out, const char* url, const char* usernameFromUrl,
+                        unsigned int allowedTypes, void* payload);
+
     // True once the provider refused to (re)send credentials; the connection
     // failure is then an authentication failure, whatever libgit2 reports.
     bool authenticationFailed() const { return m_failed; }
@@ -36,8 +41,6 @@ public:
     const std::string& failureReason() const { return m_reason; }
 
 private:
-    static int callback(git_credential** out, const char* url, const char* usernameFromUrl,
-                        unsigned int allowedTypes, void* payload);
     int provide(git_credential** out, const char* url, const char* usernameFromUrl,
                 unsigned int allowedTypes);
     int provideUserPass(git_credential** out, unsigned int allowedTypes);

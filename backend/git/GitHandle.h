@@ -57,5 +57,15 @@ using ObjectHandle = GitHandle<git_object, git_object_free>;
 using CommitHandle = GitHandle<git_commit, git_commit_free>;
 using TreeHandle = GitHandle<git_tree, git_tree_free>;
 using ConfigHandle = GitHandle<git_config, git_config_free>;
+using IndexHandle = GitHandle<git_index, git_index_free>;
+using DiffHandle = GitHandle<git_diff, git_diff_free>;
+using DiffStatsHandle = GitHandle<git_diff_stats, git_diff_stats_free>;
+using PatchHandle = GitHandle<git_patch, git_patch_free>;
+using RevwalkHandle = GitHandle<git_revwalk, git_revwalk_free>;
+using SignatureHandle = GitHandle<git_signature, git_signature_free>;
+using StatusListHandle = GitHandle<git_status_list, git_status_list_free>;
+using BlobHandle = GitHandle<git_blob, git_blob_free>;
+using TreeEntryHandle = GitHandle<git_tree_entry, git_tree_entry_free>;
+using WorktreeHandle = GitHandle<git_worktree, git_worktree_free>;
 
 } // namespace builder::git

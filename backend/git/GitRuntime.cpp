@@ -20,6 +20,13 @@ public:
             m_failure = GitError::capture(rc).message();
         }
         m_initialized = rc >= 0;
+        if (m_initialized) {
+            // libgit2 re-hashes every object it reads; git does not. Objects enter
+            // our repositories only through libgit2's indexer (which derives each
+            // id from the content) or our own writes, and the re-hash doubles the
+            // cost of a checkout. Process-wide, like every git_libgit2_opts.
+            git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+        }
     }
     ~LibraryLifetime()
     {

@@ -5,6 +5,7 @@
 #include "git/GitError.h"
 #include "git/GitHandle.h"
 #include "git/GitRuntime.h"
+#include "git/RemoteFailure.h"
 #include "git/RemoteUrl.h"
 #include "git/SecretScrubber.h"
 
@@ -28,13 +29,11 @@ constexpr std::string_view kHead = "HEAD";
 constexpr std::string_view kHeadsPrefix = "refs/heads/";
 constexpr std::string_view kPeeledSuffix = "^{}";
 constexpr std::string_view kPreferredBranches[] = {"main", "master"};
-// libgit2 1.5 reports HTTP statuses only in its message text.
-constexpr std::string_view kHttpForbidden = "status code: 403";
 
 // Every error leaving this file goes through here.
 Error scrubbed(const SecretScrubber& scrubber, const Error& error)
 {
-    return {error.code(), scrubber.scrub(error.message()), error.violations()};
+    return scrubber.scrubError(error);
 }
 
 Error scrubbed(const SecretScrubber& scrubber, StatusCode code, std::string message)
@@ -66,28 +65,6 @@ Result<std::string> openLocalRepository(const std::string& url, const SecretScru
     return std::string(git_repository_path(repo.get()));
 }
 
-// Turns a failed connect into the error a user can act on.
-Error connectFailure(const GitError& error, const CredentialProvider& provider,
-                     const std::string& url, const SecretScrubber& scrubber)
-{
-    if (provider.authenticationFailed() || error.code() == GIT_EAUTH) {
-        const std::string& reason =
-            provider.authenticationFailed() ? provider.failureReason() : error.message();
-        return scrubbed(scrubber, StatusCode::PermissionDenied,
-                        "authentication failed for " + url + ": " + reason);
-    }
-    if (error.code() == GIT_ECERTIFICATE) {
-        return scrubbed(scrubber, StatusCode::Unavailable,
-                        "the TLS certificate of " + url + " was not accepted: " + error.message());
-    }
-    if (error.message().find(kHttpForbidden) != std::string::npos) {
-        return scrubbed(scrubber, StatusCode::PermissionDenied,
-                        "access to " + url + " was refused: " + error.message());
-    }
-    return scrubbed(scrubber, StatusCode::Unavailable,
-                    "cannot reach remote repository " + url + ": " + error.message());
-}
-
 // provider must stay alive until the remote is disconnected: libgit2 keeps the callbacks.
 Status connect(git_remote* remote, git_direction direction, CredentialProvider& provider,
                const std::string& url, const SecretScrubber& scrubber)
@@ -104,7 +81,7 @@ Status connect(git_remote* remote, git_direction direction, CredentialProvider& 
     // connect. Callers run probes on worker threads and bound them there.
     const int rc = git_remote_connect_ext(remote, direction, &options);
     if (rc < 0) {
-        return connectFailure(GitError::capture(rc), provider, url, scrubber);
+        return RemoteFailure::classify(GitError::capture(rc), provider, url, scrubber);
     }
     return {};
 }

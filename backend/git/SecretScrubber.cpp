@@ -46,4 +46,9 @@ std::string SecretScrubber::scrub(std::string text) const
     return text;
 }
 
+common::Error SecretScrubber::scrubError(const common::Error& error) const
+{
+    return {error.code(), scrub(error.message()), error.violations()};
+}
+
 } // namespace builder::git

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Error.h"
 #include "git/GitCredential.h"
 
 #include <string>
@@ -19,6 +20,8 @@ public:
     SecretScrubber(std::string_view url, const GitCredential& credential);
 
     std::string scrub(std::string text) const;
+    // The same error with its message scrubbed.
+    common::Error scrubError(const common::Error& error) const;
 
 private:
     std::string_view m_url;

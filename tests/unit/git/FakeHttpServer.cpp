@@ -1,5 +1,8 @@
 #include "FakeHttpServer.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -11,10 +14,86 @@ namespace {
 
 constexpr int kIoTimeoutMs = 10000;
 constexpr std::size_t kMaxHead = 64 * 1024;
+constexpr std::size_t kMaxBody = 256 * 1024 * 1024;
+
+std::string lower(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+// The value of header name in head ("" when absent); name in lower case.
+std::string headerValue(const std::string& head, const std::string& name)
+{
+    const std::string folded = lower(head);
+    const auto at = folded.find("\r\n" + name + ":");
+    if (at == std::string::npos) {
+        return {};
+    }
+    const auto start = head.find_first_not_of(' ', at + 2 + name.size() + 1);
+    const auto end = head.find("\r\n", start);
+    return head.substr(start, end - start);
+}
+
+// Appends what the client sends next to buffer; false on timeout or close.
+bool receiveMore(int client, std::string& buffer)
+{
+    char chunk[65536];
+    pollfd fd{client, POLLIN, 0};
+    if (::poll(&fd, 1, kIoTimeoutMs) <= 0) {
+        return false;
+    }
+    const ssize_t n = ::recv(client, chunk, sizeof(chunk), 0);
+    if (n <= 0) {
+        return false;
+    }
+    buffer.append(chunk, static_cast<std::size_t>(n));
+    return buffer.size() <= kMaxBody;
+}
 
 } // namespace
 
 FakeHttpServer::FakeHttpServer(Responder responder) : m_responder(std::move(responder)) {}
+
+FakeHttpServer::FakeHttpServer(BodyResponder responder) : m_bodyResponder(std::move(responder)) {}
+
+bool FakeHttpServer::readBody(int client, const std::string& head, std::string pending,
+                              std::string& body)
+{
+    if (lower(headerValue(head, "transfer-encoding")).find("chunked") != std::string::npos) {
+        std::size_t pos = 0;
+        for (;;) {
+            std::size_t lineEnd;
+            while ((lineEnd = pending.find("\r\n", pos)) == std::string::npos) {
+                if (!receiveMore(client, pending)) {
+                    return false;
+                }
+            }
+            const std::size_t size = std::stoul(pending.substr(pos, lineEnd - pos), nullptr, 16);
+            const std::size_t dataStart = lineEnd + 2;
+            while (pending.size() < dataStart + size + 2) {
+                if (!receiveMore(client, pending)) {
+                    return false;
+                }
+            }
+            if (size == 0) {
+                return true;
+            }
+            body.append(pending, dataStart, size);
+            pos = dataStart + size + 2;
+        }
+    }
+    const std::string length = headerValue(head, "content-length");
+    const std::size_t expected = length.empty() ? 0 : std::stoul(length);
+    while (pending.size() < expected) {
+        if (!receiveMore(client, pending)) {
+            return false;
+        }
+    }
+    body = pending.substr(0, expected);
+    return true;
+}
 
 FakeHttpServer::~FakeHttpServer()
 {
@@ -90,7 +169,8 @@ void FakeHttpServer::handle(int client)
 {
     std::string head;
     char buffer[4096];
-    while (head.find("\r\n\r\n") == std::string::npos && head.size() < kMaxHead) {
+    std::size_t headEnd = std::string::npos;
+    while ((headEnd = head.find("\r\n\r\n")) == std::string::npos && head.size() < kMaxHead) {
         pollfd fd{client, POLLIN, 0};
         if (::poll(&fd, 1, kIoTimeoutMs) <= 0) {
             return;
@@ -101,11 +181,22 @@ void FakeHttpServer::handle(int client)
         }
         head.append(buffer, static_cast<std::size_t>(n));
     }
+    std::string body;
+    if (m_bodyResponder) {
+        if (headEnd == std::string::npos) {
+            return;
+        }
+        std::string pending = head.substr(headEnd + 4);
+        head.resize(headEnd + 4);
+        if (!readBody(client, head, std::move(pending), body)) {
+            return;
+        }
+    }
     {
         std::lock_guard lock(m_mutex);
         m_requests.push_back(head);
     }
-    const std::string reply = m_responder(head);
+    const std::string reply = m_bodyResponder ? m_bodyResponder(head, body) : m_responder(head);
     std::size_t sent = 0;
     while (sent < reply.size()) {
         const ssize_t n = ::send(client, reply.data() + sent, reply.size() - sent, MSG_NOSIGNAL);

@@ -16,8 +16,12 @@ class FakeHttpServer
 public:
     // Gets the request head (request line + headers), returns the full response.
     using Responder = std::function<std::string(const std::string& requestHead)>;
+    // Also gets the request body (Content-Length or chunked, decoded).
+    using BodyResponder =
+        std::function<std::string(const std::string& requestHead, const std::string& body)>;
 
     explicit FakeHttpServer(Responder responder);
+    explicit FakeHttpServer(BodyResponder responder);
     ~FakeHttpServer();
     FakeHttpServer(const FakeHttpServer&) = delete;
     FakeHttpServer& operator=(const FakeHttpServer&) = delete;
@@ -35,8 +39,12 @@ public:
 private:
     void serve();
     void handle(int client);
+    // Reads the body announced by head; pending holds bytes read past the head.
+    static bool readBody(int client, const std::string& head, std::string pending,
+                         std::string& body);
 
     Responder m_responder;
+    BodyResponder m_bodyResponder;
     int m_listenFd = -1;
     int m_wakeFds[2] = {-1, -1}; // written by stop() to end serve()'s poll
     std::uint16_t m_port = 0;

@@ -14,6 +14,17 @@ GitCli::GitCli(QString homeDir) : m_homeDir(std::move(homeDir)) {}
 
 bool GitCli::run(const QStringList& args, QString* output, const QByteArray& input) const
 {
+    return exec(args, output, input, true);
+}
+
+bool GitCli::probe(const QStringList& args, QString* output) const
+{
+    return exec(args, output, {}, false);
+}
+
+bool GitCli::exec(const QStringList& args, QString* output, const QByteArray& input,
+                  bool warn) const
+{
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("HOME", m_homeDir);
     env.insert("GIT_CONFIG_NOSYSTEM", "1");
@@ -33,7 +44,9 @@ bool GitCli::run(const QStringList& args, QString* output, const QByteArray& inp
     git.closeWriteChannel();
     if (!git.waitForFinished(kGitTimeoutMs) || git.exitStatus() != QProcess::NormalExit ||
         git.exitCode() != 0) {
-        qWarning() << "git" << args << "failed:" << git.readAllStandardError();
+        if (warn) {
+            qWarning() << "git" << args << "failed:" << git.readAllStandardError();
+        }
         return false;
     }
     if (output != nullptr) {

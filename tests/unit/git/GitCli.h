@@ -12,6 +12,9 @@ public:
 
     bool run(const QStringList& args, QString* output = nullptr,
              const QByteArray& input = {}) const;
+    // The same without the warning, for commands expected to fail sometimes
+    // (rev-parse of a ref that may not exist).
+    bool probe(const QStringList& args, QString* output = nullptr) const;
 
     // A bare repository whose HEAD names headBranch; no commits.
     bool initBare(const QString& path, const QString& headBranch) const;
@@ -19,5 +22,7 @@ public:
     bool commitOnBranch(const QString& repo, const QString& branch, QString* oid) const;
 
 private:
+    bool exec(const QStringList& args, QString* output, const QByteArray& input, bool warn) const;
+
     QString m_homeDir;
 };
