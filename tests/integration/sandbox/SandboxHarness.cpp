@@ -7,7 +7,6 @@
 #include <dirent.h>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 namespace builder::tests {
 
@@ -98,15 +97,17 @@ int SandboxHarness::countProcesses(const std::string& marker)
     return count;
 }
 
-int SandboxHarness::countProcessesOf(uid_t uid)
+int SandboxHarness::countByComm(const std::string& comm)
 {
     int count = 0;
     DIR* proc = opendir("/proc");
     while (dirent* entry = readdir(proc)) {
         if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
             continue;
-        struct stat st;
-        if (stat((std::string("/proc/") + entry->d_name).c_str(), &st) == 0 && st.st_uid == uid)
+        std::ifstream in(std::string("/proc/") + entry->d_name + "/comm");
+        std::string name;
+        std::getline(in, name);
+        if (name == comm)
             ++count;
     }
     closedir(proc);

@@ -42,23 +42,24 @@ public:
     Run shell(const std::string& script,
               std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
+    // Any command line in the sandbox.
+    Run run(std::vector<std::string> argv, std::chrono::milliseconds timeout,
+            const executor::ResourceLimits& limits, bool allowNetwork,
+            const common::CancelToken& cancel);
+
     // The probe run directly on the host, as builderd's own user: the control.
     static std::string control(const std::vector<std::string>& args);
 
     // Processes whose command line contains `marker`.
     static int countProcesses(const std::string& marker);
-    // Processes owned by `uid`.
-    static int countProcessesOf(uid_t uid);
+    // Processes (zombies included) whose command name is `comm`.
+    static int countByComm(const std::string& comm);
     // The value after "<kind> <key> " in the probe's output ("" when absent).
     static std::string value(const std::string& output, const std::string& kind,
                              const std::string& key);
     static std::string probePath();
 
 private:
-    Run run(std::vector<std::string> argv, std::chrono::milliseconds timeout,
-            const executor::ResourceLimits& limits, bool allowNetwork,
-            const common::CancelToken& cancel);
-
     QTemporaryDir m_dir;
     std::filesystem::path m_workspace;
     std::unique_ptr<executor::BubblewrapSandbox> m_sandbox;
