@@ -1,8 +1,7 @@
 // Workspace on real repositories: creation from a mirror branch, commitAll with
-// every kind of change, diffs and patch series checked by the real git CLI
-// (`git apply --check`, `git am`), history, file reads and resets.
+// every kind of change, resets, reopening. Checked with the real git CLI.
 #include "TestRepos.h"
-#include "git/MirrorCache.h"
+#include "WorkspaceFixture.h"
 #include "git/Workspace.h"
 
 #include <QDir>
@@ -10,30 +9,23 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using builder::common::CancelToken;
 using builder::common::StatusCode;
-using builder::git::FileDiffStat;
-using builder::git::MirrorCache;
 using builder::git::Signature;
 using builder::git::Workspace;
 
 namespace {
 
-const Signature kBot{"Builder Bot", "bot@builder.invalid"};
-
-const QByteArray kBinary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\x01\x02\x03", 20);
+const Signature& kBot = WorkspaceFixture::kBot;
+const QByteArray& kBinary = WorkspaceFixture::kBinary;
 
 TestRepos::Files baseFiles()
 {
-    return {
-        {"README.md", "hello\n"},
-        {"src/main.cpp", "int main()\n{\n    return 0;\n}\n"},
-        {"src/util.cpp", "// util\nint one() { return 1; }\nint two() { return 2; }\n"
-                         "int three() { return 3; }\nint four() { return 4; }\n"},
-        {"docs/old.txt", "old\ndoc\n"},
-        {".gitignore", "build/\n*.log\n"},
-        {"image.bin", kBinary},
-    };
+    return WorkspaceFixture::baseFiles();
+}
+
+void makeStepChanges(const QString& workTree)
+{
+    WorkspaceFixture::makeStepChanges(workTree);
 }
 
 QString str(const std::string& text)
@@ -48,13 +40,11 @@ class TestWorkspace : public QObject
     Q_OBJECT
 
 private:
-    QString path(const QString& name) const { return m_dir.filePath(name); }
-    std::string mirror() const { return m_mirror; }
-
+    QString path(const QString& name) const { return m_fixture.path(name); }
+    QString freshClone(const QString& name) const { return m_fixture.freshClone(name); }
     Workspace create(const QString& name, const std::string& base = "main")
     {
-        auto ws = Workspace::create(m_mirror, path(name).toStdString(),
-                                    "builder/" + name.toStdString(), base);
+        auto ws = m_fixture.create(name, base);
         if (!ws.ok()) {
             qFatal("cannot create workspace %s: %s", qPrintable(name),
                    ws.error().message().c_str());
@@ -62,32 +52,9 @@ private:
         return std::move(ws).value();
     }
 
-    // A fresh clone of the remote at the base commit, for the CLI to apply to.
-    QString freshClone(const QString& name)
-    {
-        const QString dir = path(name);
-        if (!m_repos.git().run({"clone", "--quiet", path("remote.git"), dir}) ||
-            !m_repos.git().run({"-C", dir, "checkout", "--quiet", "--detach", m_baseSha})) {
-            return {};
-        }
-        return dir;
-    }
-
-    // The standard step: modify, add, delete, rename, plus ignored output.
-    static void makeStepChanges(const QString& ws)
-    {
-        TestRepos::writeFile(ws + "/src/main.cpp",
-                             "#include \"new.h\"\nint main()\n{\n    run();\n    return 0;\n}\n");
-        TestRepos::writeFile(ws + "/src/new.cpp", "void run()\n{\n}\n");
-        QFile::remove(ws + "/docs/old.txt");
-        QDir().mkpath(ws + "/lib");
-        QDir().rename(ws + "/src/util.cpp", ws + "/lib/util.cpp");
-        TestRepos::writeFile(ws + "/build/out.o", "object code");
-        TestRepos::writeFile(ws + "/app.log", "log line");
-    }
-
     QTemporaryDir m_dir;
-    TestRepos m_repos{m_dir.path()};
+    WorkspaceFixture m_fixture{m_dir.path()};
+    const TestRepos& m_repos = m_fixture.repos();
     std::string m_mirror;
     QString m_baseSha;
     int m_identityRuns = 0;
@@ -96,15 +63,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("HOME", path("home").toUtf8());
-        qunsetenv("XDG_CONFIG_HOME");
-        QVERIFY(m_repos.createRemote("remote.git", baseFiles(), &m_baseSha));
-        QVERIFY(m_repos.pushCommit("remote.git", "release", {{"RELEASE", "1.0\n"}}, {}, "release"));
-        MirrorCache cache(path("mirrors").toStdString());
-        const auto status =
-            cache.ensure("repo", path("remote.git").toStdString(), {}, CancelToken());
-        QVERIFY(status.ok());
-        m_mirror = status->path;
+        QVERIFY(m_fixture.setUp());
+        m_mirror = m_fixture.mirror();
+        m_baseSha = m_fixture.baseSha();
     }
 
     void createsBranchFromBase()
@@ -288,187 +249,6 @@ private slots:
         QVERIFY(!info.ok());
         QCOMPARE(info.error().code(), StatusCode::InvalidArgument);
         QCOMPARE(str(info.error().violations().at(0).fieldPath), field);
-    }
-
-    void diffAppliesWithGitApply()
-    {
-        Workspace ws = create("diff");
-        makeStepChanges(path("diff"));
-        const auto info = ws.commitAll("step", kBot);
-        QVERIFY(info.ok());
-
-        const auto diff = ws.diff(m_baseSha.toStdString(), info->sha);
-
-        QVERIFY2(diff.ok(), diff.ok() ? "" : diff.error().message().c_str());
-        const QString text = str(*diff);
-        QVERIFY(text.contains("diff --git a/src/main.cpp b/src/main.cpp\nindex "));
-        QVERIFY(text.contains("--- a/src/main.cpp\n+++ b/src/main.cpp\n@@ -1,4 +1,6 @@"));
-        QVERIFY(text.contains("new file mode 100644"));
-        QVERIFY(text.contains("deleted file mode 100644"));
-        QVERIFY(text.contains("rename from src/util.cpp\nrename to lib/util.cpp"));
-        const QString clone = freshClone("diff-clone");
-        QVERIFY(!clone.isEmpty());
-        QVERIFY(TestRepos::writeFile(path("diff.patch"), diff->c_str()));
-        QVERIFY(m_repos.git().run({"-C", clone, "apply", "--check", path("diff.patch")}));
-        QVERIFY(m_repos.git().run({"-C", clone, "apply", "--index", path("diff.patch")}));
-        QCOMPARE(m_repos.gitIn(clone, {"write-tree"}),
-                 m_repos.revParse(path("diff"), "HEAD^{tree}"));
-    }
-
-    void binaryChangesAreMarked()
-    {
-        Workspace ws = create("binary");
-        TestRepos::writeFile(path("binary/image.bin"), kBinary + QByteArray("\0\xff", 2));
-        const auto info = ws.commitAll("binary", kBot);
-        QVERIFY(info.ok());
-
-        const auto diff = ws.diff(m_baseSha.toStdString(), info->sha);
-        const auto stat = ws.diffStat(m_baseSha.toStdString(), info->sha);
-
-        QVERIFY(diff.ok());
-        QVERIFY2(str(*diff).contains("Binary files a/image.bin and b/image.bin differ"),
-                 diff->c_str());
-        QVERIFY(stat.ok());
-        QCOMPARE(stat->files, 1);
-        QVERIFY(stat->perFile.at(0).binary);
-        QCOMPARE(stat->perFile.at(0).additions, 0);
-    }
-
-    void diffStatCountsPerFile()
-    {
-        Workspace ws = create("stat");
-        makeStepChanges(path("stat"));
-        const auto info = ws.commitAll("step", kBot);
-        QVERIFY(info.ok());
-
-        const auto stat = ws.diffStat(m_baseSha.toStdString(), info->sha);
-
-        QVERIFY(stat.ok());
-        QCOMPARE(stat->files, 4);
-        QCOMPARE(stat->additions, 5);
-        QCOMPARE(stat->deletions, 2);
-        QCOMPARE(int(stat->perFile.size()), 4);
-        for (const FileDiffStat& file : stat->perFile) {
-            if (file.path == "lib/util.cpp") {
-                QCOMPARE(file.change, FileDiffStat::Change::Renamed);
-                QCOMPARE(file.oldPath, std::string("src/util.cpp"));
-                QCOMPARE(file.additions + file.deletions, 0);
-            } else if (file.path == "docs/old.txt") {
-                QCOMPARE(file.change, FileDiffStat::Change::Deleted);
-                QCOMPARE(file.deletions, 2);
-            } else if (file.path == "src/new.cpp") {
-                QCOMPARE(file.change, FileDiffStat::Change::Added);
-                QCOMPARE(file.additions, 3);
-            } else {
-                QCOMPARE(file.path, std::string("src/main.cpp"));
-                QCOMPARE(file.change, FileDiffStat::Change::Modified);
-                QCOMPARE(file.additions, 2);
-                QCOMPARE(file.deletions, 0);
-            }
-        }
-    }
-
-    void formatPatchAppliesWithGitAm()
-    {
-        Workspace ws = create("patch");
-        makeStepChanges(path("patch"));
-        const auto first = ws.commitAll("Step 1: add run()\n\nWith a body line.", kBot);
-        QVERIFY(first.ok());
-        TestRepos::writeFile(path("patch/image.bin"), kBinary + QByteArray("\x01\x02", 2));
-        TestRepos::writeFile(path("patch/README.md"), "hello\nworld\n");
-        const auto second = ws.commitAll("Step 2: binary and text", kBot);
-        QVERIFY(second.ok());
-
-        const auto series = ws.formatPatch(m_baseSha.toStdString(), second->sha);
-
-        QVERIFY2(series.ok(), series.ok() ? "" : series.error().message().c_str());
-        const QString text = str(*series);
-        QVERIFY(text.startsWith("From " + str(first->sha) + " Mon Sep 17 00:00:00 2001\n"));
-        QVERIFY(text.contains("\nFrom " + str(second->sha) + " Mon Sep 17 00:00:00 2001\n"));
-        QVERIFY(text.contains("From: Builder Bot <bot@builder.invalid>\n"));
-        QVERIFY(text.contains("Subject: [PATCH 1/2] Step 1: add run()\n"));
-        QVERIFY(text.contains("Subject: [PATCH 2/2] Step 2: binary and text\n"));
-        QVERIFY(text.contains("\nDate: "));
-        QVERIFY(text.contains("GIT binary patch"));
-
-        const QString clone = freshClone("patch-clone");
-        QVERIFY(!clone.isEmpty());
-        QVERIFY(TestRepos::writeFile(path("series.mbox"), series->c_str()));
-        QVERIFY(m_repos.git().run({"-C", clone, "am", "--quiet", path("series.mbox")}));
-        QCOMPARE(m_repos.revParse(clone, "HEAD^{tree}"),
-                 m_repos.revParse(path("patch"), "HEAD^{tree}"));
-        QCOMPARE(m_repos.gitIn(clone, {"log", "-2", "--format=%s|%an"}),
-                 QString("Step 2: binary and text|Builder Bot\nStep 1: add run()|Builder Bot"));
-        QCOMPARE(m_repos.gitIn(clone, {"log", "-1", "--skip=1", "--format=%b"}),
-                 QString("With a body line."));
-    }
-
-    void formatPatchOfEmptyRangeIsEmpty()
-    {
-        Workspace ws = create("empty-range");
-        const auto series = ws.formatPatch(m_baseSha.toStdString(), m_baseSha.toStdString());
-        QVERIFY(series.ok());
-        QVERIFY(series->empty());
-    }
-
-    void commitsBetweenListsOldestFirst()
-    {
-        Workspace ws = create("history");
-        TestRepos::writeFile(path("history/a.txt"), "a");
-        const auto a = ws.commitAll("first", kBot);
-        TestRepos::writeFile(path("history/b.txt"), "b");
-        const auto b = ws.commitAll("second\n\nbody", kBot);
-        QVERIFY(a.ok() && b.ok());
-
-        const auto commits = ws.commitsBetween(m_baseSha.toStdString(), b->sha);
-
-        QVERIFY(commits.ok());
-        QCOMPARE(int(commits->size()), 2);
-        QCOMPARE(commits->at(0).sha, a->sha);
-        QCOMPARE(commits->at(0).parents, std::vector<std::string>{m_baseSha.toStdString()});
-        QCOMPARE(commits->at(0).subject, std::string("first"));
-        QCOMPARE(commits->at(1).sha, b->sha);
-        QCOMPARE(commits->at(1).message, std::string("second\n\nbody\n"));
-        QCOMPARE(commits->at(1).authorEmail, kBot.email);
-        QVERIFY(commits->at(1).authorTime > 0);
-    }
-
-    void shaArgumentsAreChecked_data()
-    {
-        QTest::addColumn<QString>("sha");
-        QTest::addColumn<int>("code");
-        QTest::addRow("short") << "abc123" << int(StatusCode::InvalidArgument);
-        QTest::addRow("not hex") << QString(40, 'z') << int(StatusCode::InvalidArgument);
-        QTest::addRow("unknown") << QString(40, 'a') << int(StatusCode::NotFound);
-    }
-    void shaArgumentsAreChecked()
-    {
-        QFETCH(QString, sha);
-        QFETCH(int, code);
-        auto ws = Workspace::open(path("create").toStdString());
-        QVERIFY(ws.ok());
-        const std::string base = m_baseSha.toStdString();
-        QCOMPARE(int(ws->diff(sha.toStdString(), base).error().code()), code);
-        QCOMPARE(int(ws->diffStat(base, sha.toStdString()).error().code()), code);
-        QCOMPARE(int(ws->formatPatch(base, sha.toStdString()).error().code()), code);
-        QCOMPARE(int(ws->commitsBetween(sha.toStdString(), base).error().code()), code);
-        QCOMPARE(int(ws->fileAt(sha.toStdString(), "README.md").error().code()), code);
-        QCOMPARE(int(ws->resetHard(sha.toStdString()).error().code()), code);
-    }
-
-    void fileAtReadsCommittedContent()
-    {
-        auto ws = Workspace::open(path("create").toStdString());
-        QVERIFY(ws.ok());
-        const std::string base = m_baseSha.toStdString();
-
-        QCOMPARE(ws->fileAt(base, "src/main.cpp").value(),
-                 baseFiles().value("src/main.cpp").toStdString());
-        QCOMPARE(QByteArray::fromStdString(ws->fileAt(base, "image.bin").value()), kBinary);
-        QCOMPARE(ws->fileAt(base, "missing.txt").error().code(), StatusCode::NotFound);
-        QCOMPARE(ws->fileAt(base, "src").error().code(), StatusCode::FailedPrecondition);
-        QCOMPARE(ws->fileAt(base, "../etc/passwd").error().code(), StatusCode::InvalidArgument);
-        QCOMPARE(ws->fileAt(base, "/README.md").error().code(), StatusCode::InvalidArgument);
     }
 
     void resetHardDiscardsPartialWork()
