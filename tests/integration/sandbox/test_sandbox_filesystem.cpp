@@ -48,6 +48,7 @@ private slots:
     void gitIsReadOnly();
     void workspaceIsWritableAndOwnershipComesBack();
     void runsAsUnprivilegedUser();
+    void plantedSymlinksDoNotRedirectTheRestore();
 
 private:
     std::unique_ptr<SandboxHarness> m_harness;
@@ -237,6 +238,35 @@ void TestSandboxFilesystem::runsAsUnprivilegedUser()
     QVERIFY(status.output.find("CapEff:\t0000000000000000") != std::string::npos);
     QVERIFY(status.output.find("NoNewPrivs:\t1") != std::string::npos);
     QVERIFY(status.output.find("Seccomp:\t2") != std::string::npos);
+}
+
+void TestSandboxFilesystem::plantedSymlinksDoNotRedirectTheRestore()
+{
+    // The run leaves symlinks to host files; giving the workspace back must
+    // change the links themselves, never what they point to.
+    const fs::path canary = fs::path(m_host.path().toStdString()) / "owned-by-nobody-else";
+    write(canary, "x");
+    struct stat before;
+    QCOMPARE(stat(canary.c_str(), &before), 0);
+    auto run =
+        m_harness->shell("ln -s " + canary.string() +
+                         " /workspace/link && "
+                         "ln -s /etc/passwd /workspace/passwd-link && mkdir -p /workspace/d && "
+                         "ln -s /usr /workspace/d/usr-link");
+    QVERIFY2(run.ok, run.error.c_str());
+    QCOMPARE(run.result.exitCode, 0);
+    struct stat after;
+    QCOMPARE(stat(canary.c_str(), &after), 0);
+    QCOMPARE(after.st_uid, before.st_uid);
+    QCOMPARE(after.st_mode, before.st_mode);
+    QCOMPARE(stat("/etc/passwd", &after), 0);
+    QCOMPARE(after.st_uid, 0u);
+    QCOMPARE(stat("/usr", &after), 0);
+    QCOMPARE(after.st_uid, 0u);
+    struct stat link;
+    QCOMPARE(lstat((m_harness->workspace() / "link").c_str(), &link), 0);
+    QVERIFY(S_ISLNK(link.st_mode));
+    QCOMPARE(link.st_uid, geteuid()); // the link itself was given back
 }
 
 QTEST_GUILESS_MAIN(TestSandboxFilesystem)

@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 #include <thread>
 
@@ -84,6 +85,7 @@ private slots:
     void sandboxNoneSaysSo();
     void cancelEndsTheRunWithinTwoSeconds();
     void wallClockTimeout();
+    void plantedReportSymlinksStayOut();
     void doctorOnThisMachine();
     void doctorExplainsAMissingBubblewrap();
 };
@@ -270,6 +272,37 @@ void TestVerifier::wallClockTimeout()
     QVERIFY(!report->testsPassed);
     QCOMPARE(report->failureCode, std::string("TEST_FAILED"));
     QCOMPARE(report->summary, std::string("tests: timed out"));
+}
+
+void TestVerifier::plantedReportSymlinksStayOut()
+{
+    // A hostile test run plants its "reports" as symlinks to host secrets and
+    // replaces .builder with a symlink: nothing of the host reaches the artifacts.
+    Fixture f;
+    auto request = f.request();
+    request.properties = {{"test_command", "ln -s /etc/shadow .builder/reports/ctest-junit.xml && "
+                                           "ln -s /etc/passwd .builder/reports/TEST-x.xml && "
+                                           "ln -s /etc/ssl/certs coverage.xml"},
+                          {"test_reports", ".builder/reports/*.xml"},
+                          {"coverage_reports", "coverage.xml"}};
+    Verifier verifier{ExecutorConfig{}};
+    auto report = verifier.verify(request, {}, CancelToken());
+    QVERIFY2(report.ok(), report.ok() ? "" : report.error().message().c_str());
+    for (const auto& artifact : report->artifacts) {
+        std::ifstream in(artifact);
+        std::stringstream text;
+        text << in.rdbuf();
+        QVERIFY2(text.str().find("root:") == std::string::npos, artifact.c_str());
+        QVERIFY(artifact.filename() == "build.log" || artifact.filename() == "test.log");
+    }
+    // The next verification turns a planted .builder symlink back into a directory.
+    fs::remove_all(f.workspace / ".builder");
+    fs::create_directory_symlink("/etc", f.workspace / ".builder");
+    request.properties = {{"test_command", "true"}};
+    report = verifier.verify(request, {}, CancelToken());
+    QVERIFY(report.ok());
+    QVERIFY(fs::is_directory(fs::symlink_status(f.workspace / ".builder")));
+    QVERIFY(fs::exists("/etc/passwd"));
 }
 
 void TestVerifier::doctorOnThisMachine()
