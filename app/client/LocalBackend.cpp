@@ -90,6 +90,8 @@ void LocalBackend::discover(bool afterStart)
             common::LocalEndpoint::readTokenFile(common::LocalEndpoint::adminTokenPath(dir)));
         found.reachable = !addresses.grpc.empty() && answers(addresses.grpc);
         if (!found.reachable) {
+            // For builderd.log; builderd itself restricts the directory to 0700.
+            QDir().mkpath(dataDir);
             found.builderd = builderdPath.isEmpty() ? BuilderdLocator::find() : builderdPath;
             found.logTail = tail(QDir(dataDir).filePath(kLogFile));
         }
@@ -162,7 +164,6 @@ void LocalBackend::startServer(bool anyPort)
 {
     m_triedAnyPort = m_triedAnyPort || anyPort;
     emit progress(tr("Starting builderd (%1)").arg(m_options.builderdPath));
-    QDir().mkpath(m_dataDir);
     QStringList args = {"serve", "--data-dir", m_dataDir};
     if (anyPort)
         args += {"--grpc-listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0"};

@@ -3,6 +3,7 @@
 #include "ConnectingWindow.h"
 #include "cache/OfflineCache.h"
 #include "client/BackendClient.h"
+#include "client/Delivery.h"
 #include "client/LocalBackend.h"
 #include "client/TokenVault.h"
 #include "views/MainWindow.h"
@@ -11,7 +12,9 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFile>
+#include <QPointer>
 #include <QStatusBar>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <iostream>
@@ -114,22 +117,41 @@ void StudioLauncher::connectRemote()
         fail(tr("No remote server is configured; open Settings."));
         return;
     }
-    QString error;
     const QString caFile = m_options.remote ? m_options.caFile : m_settings.remoteCaFile;
-    if (!caFile.isEmpty()) {
-        settings.caPem = readFile(caFile, &error);
-        if (settings.caPem.isEmpty()) {
-            fail(tr("Cannot read the CA file %1: %2").arg(caFile, error));
-            return;
-        }
+    const QString tokenFile = m_options.tokenFile;
+    if (caFile.isEmpty() && tokenFile.isEmpty()) {
+        withToken(settings);
+        return;
     }
-    if (!m_options.tokenFile.isEmpty()) {
-        settings.token = QString::fromUtf8(readFile(m_options.tokenFile, &error)).trimmed();
-        if (settings.token.isEmpty()) {
-            fail(tr("Cannot read a token from %1%2")
-                     .arg(m_options.tokenFile, error.isEmpty() ? QString() : ": " + error));
-            return;
-        }
+    // The files are read on a worker: the GUI thread never waits on disk.
+    QPointer<QObject> self(this);
+    QThreadPool::globalInstance()->start([self, settings, caFile, tokenFile]() mutable {
+        QString caError;
+        QString tokenError;
+        if (!caFile.isEmpty())
+            settings.caPem = readFile(caFile, &caError);
+        if (!tokenFile.isEmpty())
+            settings.token = QString::fromUtf8(readFile(tokenFile, &tokenError)).trimmed();
+        client::deliver(self, [self, settings, caFile, tokenFile, caError, tokenError] {
+            auto* launcher = static_cast<StudioLauncher*>(self.data());
+            if (!caFile.isEmpty() && settings.caPem.isEmpty()) {
+                launcher->fail(tr("Cannot read the CA file %1: %2").arg(caFile, caError));
+                return;
+            }
+            if (!tokenFile.isEmpty() && settings.token.isEmpty()) {
+                launcher->fail(
+                    tr("Cannot read a token from %1%2")
+                        .arg(tokenFile, tokenError.isEmpty() ? QString() : ": " + tokenError));
+                return;
+            }
+            launcher->withToken(settings);
+        });
+    });
+}
+
+void StudioLauncher::withToken(ConnectionSettings settings)
+{
+    if (!settings.token.isEmpty()) {
         open(settings);
         return;
     }

@@ -46,6 +46,7 @@ protected:
 private:
     void connectLocal();
     void connectRemote();
+    void withToken(client::ConnectionSettings settings);
     void open(const client::ConnectionSettings& settings);
     void teardown();
     void fail(const QString& message);

@@ -249,10 +249,12 @@ void DiffReviewPanel::setDocument(std::shared_ptr<diff::DiffDocument> document)
     summary += tr(", +%1 −%2").arg(additions).arg(deletions);
     summary += tr(", %n finding(s)", nullptr, m_document->findingCount());
     summary += tr(", risk %1").arg(m_document->riskScore());
-    if (m_fromCache)
+    if (m_fromCache) {
         summary += tr(" (from the offline cache)");
-    else
+    } else {
         m_error->setVisible(false);
+        setActionsEnabled(true); // a current diff can be decided on
+    }
     m_summary->setText(summary);
     m_file = -1;
     if (!list.empty())

@@ -4,6 +4,7 @@
 #include "client/BackendClient.h"
 #include "feature/feature/v1/feature.pb.h"
 #include "feature/repository/v1/repository.pb.h"
+#include "feature/review/v1/review.pb.h"
 #include "support/BuilderdProcess.h"
 #include "views/MainWindow.h"
 
@@ -52,6 +53,9 @@ public:
                                                                 const std::string& repositoryId,
                                                                 const QString& title);
     static bool waitFor(const std::function<bool()>& condition, int timeoutMs = 20000);
+    // A recorded review diff (3 files, 3 hunks, 2 findings, 1 comment): the server
+    // cannot produce diffs yet, the diff widgets are tested on this.
+    static feature::review::v1::GetDiffResponse sampleDiff();
 
 private:
     std::unique_ptr<testing::BuilderdProcess> m_builderd;

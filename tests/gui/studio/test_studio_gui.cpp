@@ -5,6 +5,7 @@
 #include "client/AdminApi.h"
 #include "diff/DiffView.h"
 #include "editor/MarkdownEditor.h"
+#include "models/DiffFileTreeModel.h"
 #include "models/EventTimelineModel.h"
 #include "models/ExecutionListModel.h"
 #include "views/AdminPanel.h"
@@ -16,15 +17,21 @@
 #include "views/RepositoriesPanel.h"
 #include "views/RepositoryDialog.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace builder;
@@ -76,6 +83,7 @@ private slots:
     void reviewerApprovesDiff();
     void engineerCannotSeeOrUseKillSwitch();
     void adminTogglesKillSwitch();
+    void diffReviewNavigatesAndCollectsComments();
     void draftSurvivesARestart();
     void offlineBannerAndCachedExecutions();
 
@@ -337,6 +345,76 @@ void TestStudioGui::adminTogglesKillSwitch()
     QVERIFY(confirm(tab, "killSwitchConfirm"));
     QTRY_COMPARE_WITH_TIMEOUT(tab->globalEngaged(), !wasEngaged, kWaitMs);
     QVERIFY(state->text().contains(wasEngaged ? "Released" : "ENGAGED"));
+}
+
+void TestStudioGui::diffReviewNavigatesAndCollectsComments()
+{
+    auto engineer = m_fixture.open("engineer", "writer");
+    const auto repo = StudioFixture::registerRepository(*engineer->client, "nav-repo",
+                                                        m_fixture.makeBareRepo("nav-repo"));
+    const auto created = StudioFixture::createFeature(*engineer->client, repo.id(), "Navigate me");
+    QVERIFY(!created.id().empty());
+    auto reviewer = m_fixture.open("reviewer", "rosa");
+    MainWindow& window = *reviewer->window;
+    window.openDiff(QString::fromStdString(created.id()));
+    auto* diff = window.diffPanel();
+    QSignalSpy shown(diff, &views::DiffReviewPanel::documentShown);
+    diff->showDiff(StudioFixture::sampleDiff()); // the server cannot produce one yet
+    QVERIFY(shown.wait(kWaitMs));
+    QCOMPARE(shown.first().first().toInt(), 3);
+    auto* tree = child<QTreeView>(diff, "diffFileTree");
+    QVERIFY(tree);
+    const QModelIndex src = tree->model()->index(1, 0); // folders: config, src
+    QCOMPARE(src.data().toString(), QStringLiteral("src"));
+    QCOMPARE(tree->model()->index(1, models::DiffFileTreeModel::AddedColumn).data().toString(),
+             QStringLiteral("+4"));
+    auto* fileLabel = child<QLabel>(diff, "diffFileLabel");
+    QVERIFY(fileLabel->text().contains("(1 of 3)"));
+
+    // Keyboard: next file, next finding across files, back.
+    window.activateWindow();
+    diff->diffView()->setFocus();
+    QTRY_VERIFY_WITH_TIMEOUT(diff->isAncestorOf(QApplication::focusWidget()), kWaitMs);
+    const int start = diff->currentFile();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(diff->currentFile(), start + 1, kWaitMs);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(diff->currentFile(), start, kWaitMs);
+    QSet<int> filesWithFindings;
+    for (int i = 0; i < 4; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8);
+        filesWithFindings.insert(diff->currentFile());
+    }
+    QCOMPARE(filesWithFindings.size(), 2); // both files with findings were visited
+    // Hunks: from the first file's top, Alt+Down twice reaches its second hunk, then the next file.
+    QTest::mouseClick(child<QPushButton>(diff, "previousFileButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(diff, "previousFileButton"), Qt::LeftButton);
+    QCOMPARE(diff->currentFile(), 0);
+
+    QTest::mouseClick(child<QPushButton>(diff, "sideBySideModeButton"), Qt::LeftButton);
+    QCOMPARE(diff->diffView()->mode(), diff::DiffView::Mode::SideBySide);
+    QVERIFY(diff->findChild<QWidget*>("oldSideText") && diff->findChild<QWidget*>("newSideText"));
+    QTest::mouseClick(child<QPushButton>(diff, "unifiedModeButton"), Qt::LeftButton);
+    QCOMPARE(diff->diffView()->mode(), diff::DiffView::Mode::Unified);
+
+    // A comment on a line (what a double-click asks for), then Request changes.
+    const int file = diff->currentFile();
+    emit diff->diffView()->commentRequested(1, diff::DiffDocument::Side::New);
+    QDialog* editor = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((editor = child<QDialog>(diff, "commentEditor")) != nullptr, kWaitMs);
+    QTest::keyClicks(child<QPlainTextEdit>(editor, "commentBodyEdit"), "Please explain this.");
+    QTest::mouseClick(child<QPushButton>(editor, "commentAddButton"), Qt::LeftButton);
+    const auto& comments = diff->document()->files()[static_cast<std::size_t>(file)].comments;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(comments.begin(), comments.end(), [](const auto& c) { return c.pending; }),
+        kWaitMs);
+    auto* error = child<QLabel>(diff, "diffError");
+    QTest::mouseClick(child<QPushButton>(diff, "rejectButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(error->text().contains("reason"), kWaitMs); // no reason given
+    QTest::mouseClick(child<QPushButton>(diff, "requestChangesButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(error->text().contains("ReviewService.RequestChanges"), kWaitMs);
+    QVERIFY2(error->text().contains("UNIMPLEMENTED") || error->text().contains("answered"),
+             qPrintable(error->text()));
 }
 
 void TestStudioGui::draftSurvivesARestart()

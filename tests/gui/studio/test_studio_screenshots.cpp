@@ -51,79 +51,6 @@ fv1::FeatureEvent recorded(quint64 sequence, const char* type, const char* summa
     return event;
 }
 
-rv1::GetDiffResponse recordedDiff()
-{
-    rv1::GetDiffResponse diff;
-    diff.set_base_sha("4f2a9c1e7b");
-    diff.set_head_sha("9e8d7c6b5a");
-    diff.set_risk_score(35);
-    auto* file = diff.add_files();
-    file->set_path("src/server/HealthHandler.cpp");
-    file->set_status(rv1::FILE_STATUS_MODIFIED);
-    auto* hunk = file->add_hunks();
-    hunk->set_old_start(10);
-    hunk->set_new_start(10);
-    hunk->set_header("void HealthHandler::serve(Request& request)");
-    const char* script[][2] = {
-        {" ", "    Response response;"},
-        {"-", "    response.setStatus(500);"},
-        {"+", "    response.setStatus(200);"},
-        {"+", "    response.setHeader(\"Content-Type\", \"application/json\");"},
-        {"+", "    response.setBody(R\"({\"status\":\"ok\"})\");"},
-        {" ", "    request.reply(response);"},
-        {" ", "}"}};
-    int oldLine = 10;
-    int newLine = 10;
-    for (const auto& row : script) {
-        auto* line = hunk->add_lines();
-        line->set_content(row[1]);
-        if (row[0][0] == '+') {
-            line->set_kind(rv1::LINE_KIND_ADDED);
-            line->set_new_line(newLine++);
-            file->set_additions(file->additions() + 1);
-        } else if (row[0][0] == '-') {
-            line->set_kind(rv1::LINE_KIND_REMOVED);
-            line->set_old_line(oldLine++);
-            file->set_deletions(file->deletions() + 1);
-        } else {
-            line->set_kind(rv1::LINE_KIND_CONTEXT);
-            line->set_old_line(oldLine++);
-            line->set_new_line(newLine++);
-        }
-    }
-    hunk->set_old_lines(oldLine - 10);
-    hunk->set_new_lines(newLine - 10);
-    auto* test = diff.add_files();
-    test->set_path("tests/test_health.py");
-    test->set_status(rv1::FILE_STATUS_ADDED);
-    test->set_additions(3);
-    auto* testHunk = test->add_hunks();
-    testHunk->set_new_start(1);
-    testHunk->set_new_lines(3);
-    int n = 1;
-    for (const char* text : {"def test_health(client):", "    response = client.get('/health')",
-                             "    assert response.status_code == 200"}) {
-        auto* line = testHunk->add_lines();
-        line->set_kind(rv1::LINE_KIND_ADDED);
-        line->set_new_line(n++);
-        line->set_content(text);
-    }
-    auto* finding = diff.add_findings();
-    finding->set_file("src/server/HealthHandler.cpp");
-    finding->set_line(12);
-    finding->set_severity(rv1::SEVERITY_MEDIUM);
-    finding->set_source(rv1::FINDING_SOURCE_POLICY);
-    finding->set_rule_id("content-type");
-    finding->set_message("Header set after the status; keep the order used elsewhere.");
-    auto* comment = diff.add_comments();
-    comment->set_file("src/server/HealthHandler.cpp");
-    comment->set_line(11);
-    comment->set_side(rv1::COMMENT_SIDE_NEW);
-    comment->set_author("rita");
-    comment->set_body("Should this be 204 when the body is empty?");
-    return diff;
-}
-
 } // namespace
 
 class TestStudioScreenshots : public QObject
@@ -233,7 +160,7 @@ void TestStudioScreenshots::screens()
     auto* diff = window.diffPanel();
     QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(diff, "diffError")->isHidden(), kWaitMs);
     QVERIFY(save(&window, "07-diff-unimplemented"));
-    diff->showDiff(recordedDiff());
+    diff->showDiff(StudioFixture::sampleDiff());
     QTRY_VERIFY_WITH_TIMEOUT(diff->document() != nullptr, kWaitMs);
     QVERIFY(save(&window, "08-diff-unified"));
     QTest::mouseClick(child<QPushButton>(diff, "sideBySideModeButton"), Qt::LeftButton);
@@ -256,7 +183,7 @@ void TestStudioScreenshots::screens()
     window.showPage(MainWindow::ExecutionsPage);
     QVERIFY(save(&window, "12-executions-dark"));
     window.openDiff(lastId);
-    diff->showDiff(recordedDiff());
+    diff->showDiff(StudioFixture::sampleDiff());
     QTRY_VERIFY_WITH_TIMEOUT(diff->document() != nullptr, kWaitMs);
     QVERIFY(save(&window, "13-diff-dark"));
     // The translations lrelease built for builder-studio, in a fresh window each.
