@@ -2,6 +2,7 @@
 
 #include "Table.h"
 #include "TextWidth.h"
+#include "review/ReviewProto.h"
 
 #include <set>
 
@@ -32,21 +33,7 @@ std::string location(const review::Finding& f)
 
 pb::ReviewPatchResponse ReviewView::toProto(const review::ReviewReport& report)
 {
-    pb::ReviewPatchResponse response;
-    for (const auto& f : report.findings) {
-        pb::Finding* out = response.add_findings();
-        out->set_id(f.id);
-        out->set_rule_id(f.ruleId);
-        out->set_severity(static_cast<pb::Severity>(static_cast<int>(f.severity)));
-        out->set_source(static_cast<pb::FindingSource>(static_cast<int>(f.source)));
-        out->set_file(f.file);
-        out->set_line(f.line);
-        out->set_message(f.message);
-        out->set_fix_hint(f.fixHint);
-    }
-    response.set_risk_score(report.riskScore);
-    response.set_decision(static_cast<pb::ReviewDecision>(static_cast<int>(report.decision)));
-    return response;
+    return review::ReviewProto::toProto(report);
 }
 
 std::string ReviewView::text(const review::ReviewReport& report)

@@ -2,6 +2,7 @@
 
 #include "ResultInto.h"
 #include "RpcRegistry.h"
+#include "core/DeadLetterManager.h"
 #include "core/TokenManager.h"
 
 namespace builder::api {
@@ -18,9 +19,20 @@ std::string name(const char* method)
 }
 } // namespace
 
-void AdminRpc::registerAll(RpcRegistry& registry, core::TokenManager& tokens)
+void AdminRpc::registerAll(RpcRegistry& registry, core::TokenManager& tokens,
+                           core::DeadLetterManager& deadLetters)
 {
     auto* t = &tokens;
+    auto* d = &deadLetters;
+    registry.addUnary<av1::ListDeadLettersRequest, av1::ListDeadLettersResponse>(
+        name("ListDeadLetters"), kAdmins, [d](const RpcContext&, const auto& req, auto& resp) {
+            return resultInto(d->list(req), &resp);
+        });
+    registry.addUnary<av1::RequeueDeadLetterRequest, av1::RequeueDeadLetterResponse>(
+        name("RequeueDeadLetter"), kAdmins,
+        [d](const RpcContext& ctx, const auto& req, auto& resp) {
+            return resultInto(d->requeue(ctx.principal, req), &resp);
+        });
     registry.addUnary<av1::CreateTokenRequest, av1::CreateTokenResponse>(
         name("CreateToken"), kAdmins, [t](const RpcContext& ctx, const auto& req, auto& resp) {
             return resultInto(t->create(ctx.principal, req), &resp);

@@ -4,13 +4,16 @@
 #include "ErrorDetails.h"
 #include "JsonCodec.h"
 #include "WebSocketStream.h"
+#include "core/ArtifactLinks.h"
 #include "core/WorkerPool.h"
 #include "store/Database.h"
 #include "store/ExecutionStore.h"
 
+#include <QFile>
 #include <QUrlQuery>
 
 #include <chrono>
+#include <cstring>
 
 namespace builder::api {
 
@@ -94,6 +97,10 @@ void ConnectGateway::handle(const http::HttpRequest& request, http::ResponderPtr
         m_pool.submit([this, responder] { serveMetrics(responder); });
         return;
     }
+    if (request.method == "GET" && path.startsWith(core::ArtifactLinks::kPathPrefix) && m_links) {
+        m_pool.submit([this, request, responder] { serveArtifact(request, responder); });
+        return;
+    }
     if (path.count('/') == 2 && path.size() > 1) {
         if (request.method != "POST") {
             respondError(
@@ -106,6 +113,31 @@ void ConnectGateway::handle(const http::HttpRequest& request, http::ResponderPtr
         return;
     }
     respondError(responder, Error::notFound("no such endpoint: " + path.toStdString()));
+}
+
+void ConnectGateway::serveArtifact(const http::HttpRequest& request, http::ResponderPtr responder)
+{
+    const auto id =
+        request.path.mid(static_cast<int>(std::strlen(core::ArtifactLinks::kPathPrefix)));
+    auto download =
+        m_links->resolve(id.toStdString(), request.query.queryItemValue("expires").toStdString(),
+                         request.query.queryItemValue("signature").toStdString());
+    if (!download.ok()) {
+        respondError(responder, download.error());
+        return;
+    }
+    QFile file(QString::fromStdString(download->path));
+    if (!file.open(QIODevice::ReadOnly)) {
+        respondError(responder, Error::notFound("artifact " + id.toStdString() + " is unreadable"));
+        return;
+    }
+    const auto name = QByteArray::fromStdString(download->name).replace('"', '_').replace('/', '_');
+    responder->beginStream(200, {{"Content-Type", QByteArray::fromStdString(download->contentType)},
+                                 {"Content-Disposition", "attachment; filename=\"" + name + "\""},
+                                 {"Cache-Control", "private, no-store"}});
+    while (!file.atEnd() && !responder->isClosed())
+        responder->writeChunk(file.read(256 * 1024));
+    responder->endStream();
 }
 
 void ConnectGateway::handleRpc(const http::HttpRequest& request, http::ResponderPtr responder)

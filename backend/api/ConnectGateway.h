@@ -12,8 +12,9 @@ namespace builder::store {
 class Database;
 }
 namespace builder::core {
+class ArtifactLinks;
 class WorkerPool;
-}
+} // namespace builder::core
 
 namespace builder::api {
 
@@ -30,6 +31,9 @@ public:
     ConnectGateway(const RpcRegistry& registry, const CallGate& gate, RequestMetrics& metrics,
                    std::shared_ptr<store::Database> db, core::WorkerPool& pool);
 
+    // Serves GET /v1/artifacts/<id>?expires=..&signature=.. (the signature is the credential).
+    void setArtifactLinks(const core::ArtifactLinks* links) { m_links = links; }
+
     void handle(const http::HttpRequest& request, http::ResponderPtr responder) override;
     std::optional<std::pair<int, QByteArray>>
     acceptWebSocket(const http::HttpRequest& request) override;
@@ -38,6 +42,7 @@ public:
 private:
     void handleRpc(const http::HttpRequest& request, http::ResponderPtr responder);
     void serveMetrics(http::ResponderPtr responder);
+    void serveArtifact(const http::HttpRequest& request, http::ResponderPtr responder);
     static void respondError(const http::ResponderPtr& responder, const common::Error& error,
                              const Trailers& headers = {});
     static common::Result<feature::feature::v1::ListEventsRequest>
@@ -48,6 +53,7 @@ private:
     RequestMetrics& m_metrics;
     std::shared_ptr<store::Database> m_db;
     core::WorkerPool& m_pool;
+    const core::ArtifactLinks* m_links = nullptr;
 };
 
 } // namespace builder::api

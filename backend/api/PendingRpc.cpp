@@ -52,9 +52,6 @@ void PendingRpc::registerAll(RpcRegistry& registry)
     add<a::GetKillSwitchRequest, a::GetKillSwitchResponse>(registry, admin, "GetKillSwitch");
     add<a::SetKillSwitchRequest, a::SetKillSwitchResponse>(registry, admin, "SetKillSwitch");
     add<a::ListAuditRequest, a::ListAuditResponse>(registry, admin, "ListAudit");
-    add<a::ListDeadLettersRequest, a::ListDeadLettersResponse>(registry, admin, "ListDeadLetters");
-    add<a::RequeueDeadLetterRequest, a::RequeueDeadLetterResponse>(registry, admin,
-                                                                   "RequeueDeadLetter");
 }
 
 } // namespace builder::api

@@ -1,7 +1,9 @@
 #include "FeatureManager.h"
 
+#include "ArtifactLinks.h"
 #include "EventRecorder.h"
 #include "EventTypes.h"
+#include "RunningExecutions.h"
 #include "common/FeatureValidation.h"
 #include "common/Slug.h"
 #include "common/Uuid.h"
@@ -62,9 +64,16 @@ const char* stateName(fv1::FeatureState state)
 } // namespace
 
 FeatureManager::FeatureManager(std::shared_ptr<store::Database> db, EventRecorder& events,
-                               queue::JobQueue& jobs, CoreConfig config)
-    : m_db(std::move(db)), m_events(events), m_jobs(jobs), m_config(config)
+                               queue::JobQueue& jobs, CoreConfig config, RunningExecutions* running)
+    : m_db(std::move(db)), m_events(events), m_jobs(jobs), m_config(config), m_running(running)
 {}
+
+fv1::FeatureExecution FeatureManager::withLinks(fv1::FeatureExecution e) const
+{
+    if (m_links)
+        m_links->sign(e);
+    return e;
+}
 
 fv1::FeatureSpec FeatureManager::withDefaults(const fv1::FeatureSpec& spec,
                                               const std::string& executionId,
@@ -147,7 +156,7 @@ Result<fv1::FeatureExecution> FeatureManager::get(const std::string& id)
         auto record = ExecutionStore::findById(c, id);
         if (!record)
             return executionNotFound(id);
-        return record->execution;
+        return withLinks(record->execution);
     });
 }
 
@@ -161,7 +170,7 @@ FeatureManager::getByCorrelation(const fv1::GetByCorrelationRequest& request)
         if (!record)
             return Error::notFound("no feature execution with correlation_id " +
                                    request.correlation_id());
-        return record->execution;
+        return withLinks(record->execution);
     });
 }
 
@@ -189,7 +198,7 @@ Result<store::Page<fv1::FeatureExecution>> FeatureManager::search(const fv1::Sea
     out.nextPageToken = page->nextPageToken;
     out.items.reserve(page->items.size());
     for (auto& record : page->items)
-        out.items.push_back(std::move(record.execution));
+        out.items.push_back(withLinks(std::move(record.execution)));
     return out;
 }
 
@@ -222,6 +231,12 @@ Result<fv1::FeatureExecution> FeatureManager::cancel(const security::Principal& 
         Timestamps::fromMillis(now, e.mutable_completed_at());
         ExecutionStore::update(c, e);
         m_jobs.cancelForExecution(c, e.id());
+        // A worker running it stops at once (LLM calls, sandboxed processes),
+        // but only once the cancellation is committed.
+        if (m_running)
+            m_db->afterCommit([running = m_running, id = e.id(), reason] {
+                running->cancel(id, Error(StatusCode::Cancelled, reason));
+            });
         m_events.record(
             c, e.id(), EventTypes::kFeatureStateChanged,
             std::string("State changed from ") + stateName(previous) + " to " +
@@ -294,12 +309,14 @@ Result<fv1::GetArtifactsResponse> FeatureManager::artifacts(const fv1::GetArtifa
 {
     if (auto violations = common::FeatureValidation::validate(request); !violations.empty())
         return Error::invalid(std::move(violations));
-    return m_db->read([&](Connection& c) -> Result<fv1::GetArtifactsResponse> {
+    auto exists = m_db->read([&](Connection& c) -> Result<fv1::GetArtifactsResponse> {
         if (!ExecutionStore::findById(c, request.feature_execution_id()))
             return executionNotFound(request.feature_execution_id());
-        // Artifacts are produced by the pipeline's stages; none exist before it runs.
         return fv1::GetArtifactsResponse{};
     });
+    if (!exists.ok() || !m_links)
+        return exists;
+    return m_links->list(request.feature_execution_id());
 }
 
 common::Status FeatureManager::checkEventsRequest(const fv1::ListEventsRequest& request)

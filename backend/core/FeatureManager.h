@@ -17,7 +17,9 @@ class JobQueue;
 
 namespace builder::core {
 
+class ArtifactLinks;
 class EventRecorder;
+class RunningExecutions;
 
 // Decides everything about feature executions that the API exposes: create
 // (validated, idempotent, handed to the job queue), read, search, cancel, retry.
@@ -27,7 +29,7 @@ public:
     static constexpr const char* kExecuteJob = "feature.execute";
 
     FeatureManager(std::shared_ptr<store::Database> db, EventRecorder& events,
-                   queue::JobQueue& jobs, CoreConfig config);
+                   queue::JobQueue& jobs, CoreConfig config, RunningExecutions* running = nullptr);
 
     common::Result<feature::feature::v1::FeatureExecution>
     create(const security::Principal& caller, const feature::feature::v1::CreateRequest& request);
@@ -45,7 +47,12 @@ public:
     // Validates a ListEvents request and checks the execution exists.
     common::Status checkEventsRequest(const feature::feature::v1::ListEventsRequest& request);
 
+    // Signs artifact links in the executions this manager returns.
+    void setArtifactLinks(const ArtifactLinks* links) { m_links = links; }
+
 private:
+    feature::feature::v1::FeatureExecution
+    withLinks(feature::feature::v1::FeatureExecution e) const;
     feature::feature::v1::FeatureSpec withDefaults(const feature::feature::v1::FeatureSpec& spec,
                                                    const std::string& executionId,
                                                    const std::string& defaultBranch) const;
@@ -54,6 +61,8 @@ private:
     EventRecorder& m_events;
     queue::JobQueue& m_jobs;
     CoreConfig m_config;
+    RunningExecutions* m_running;
+    const ArtifactLinks* m_links = nullptr;
 };
 
 } // namespace builder::core

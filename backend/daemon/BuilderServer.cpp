@@ -15,14 +15,25 @@
 #include "api/ReviewGrpcService.h"
 #include "api/RpcRegistry.h"
 #include "common/LocalEndpoint.h"
+#include "core/ArtifactLinks.h"
+#include "core/DeadLetterManager.h"
 #include "core/EventBus.h"
 #include "core/EventRecorder.h"
 #include "core/FeatureManager.h"
 #include "core/RepositoryManager.h"
+#include "core/RunningExecutions.h"
 #include "core/TokenManager.h"
 #include "core/WorkerPool.h"
+#include "executor/Verifier.h"
+#include "git/MirrorCache.h"
 #include "http/HttpServer.h"
+#include "llm/ProviderConfig.h"
+#include "llm/ProviderFactory.h"
+#include "pipeline/AutomatedReviewGate.h"
+#include "pipeline/PipelineRunner.h"
+#include "pipeline/PipelineSettings.h"
 #include "queue/EmbeddedJobQueue.h"
+#include "review/Thresholds.h"
 #include "security/RateLimitTable.h"
 #include "security/RateLimiter.h"
 #include "security/SecretFile.h"
@@ -35,8 +46,10 @@
 
 #include <QHostAddress>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace builder::daemon {
@@ -55,9 +68,16 @@ struct BuilderServer::Parts
     std::unique_ptr<core::WorkerPool> rpcPool; // every call's handler
     std::unique_ptr<core::EventRecorder> recorder;
     std::unique_ptr<queue::EmbeddedJobQueue> jobs;
+    core::RunningExecutions running;
+    std::unique_ptr<core::ArtifactLinks> links;
+    std::unique_ptr<git::MirrorCache> mirrors;
+    std::unique_ptr<executor::Verifier> verifier;
+    std::unique_ptr<pipeline::AutomatedReviewGate> reviewGate;
+    std::unique_ptr<pipeline::PipelineRunner> runner;
     std::unique_ptr<core::FeatureManager> features;
     std::unique_ptr<core::RepositoryManager> repositories;
     std::unique_ptr<core::TokenManager> tokenManager;
+    std::unique_ptr<core::DeadLetterManager> deadLetters;
     api::RpcRegistry registry;
     api::RequestMetrics metrics;
     std::unique_ptr<api::CallGate> gate;
@@ -128,17 +148,60 @@ common::Status BuilderServer::start()
     for (const auto& [bucket, perMinute] : m_options.rateLimitOverrides)
         p.limits.setLimit(bucket, {perMinute, std::chrono::seconds(60)});
 
+    // The pipeline's settings are checked before anything listens.
+    pipeline::PipelineConfig pipelineConfig;
+    pipelineConfig.dataDir = m_options.dataDir;
+    queue::RetryPolicy retry;
+    if (auto status = pipeline::PipelineSettings::applyEnvironment(pipelineConfig); !status.ok())
+        return status;
+    if (auto status =
+            pipeline::PipelineSettings::apply(m_options.pipelineSettings, pipelineConfig, retry);
+        !status.ok())
+        return status;
+    executor::ExecutorConfig executorConfig;
+    if (auto status = executorConfig.applyEnvironment(); !status.ok())
+        return status;
+    if (auto status = executorConfig.apply(m_options.executorSettings); !status.ok())
+        return status;
+    // Sandboxed code may never see builderd's own files.
+    executorConfig.protectedPaths.push_back(
+        std::filesystem::absolute(m_options.dataDir).lexically_normal().string());
+    if (auto status = executorConfig.validate(); !status.ok())
+        return status;
+    const auto fromEnvironment = [](const std::string& name) -> std::optional<std::string> {
+        const char* value = std::getenv(name.c_str());
+        return value && *value ? std::optional<std::string>(value) : std::nullopt;
+    };
+    auto thresholds = review::Thresholds::fromEnvironment(fromEnvironment);
+    if (!thresholds.ok())
+        return thresholds.error();
+    auto llmConfig = llm::ProviderConfig::parse(m_options.llmSettings,
+                                                llm::ProviderConfig::processEnvironment());
+    if (!llmConfig.ok())
+        return llmConfig.error();
+
     core::CoreConfig config;
     p.pool = std::make_unique<core::WorkerPool>(4);
     p.rpcPool = std::make_unique<core::WorkerPool>(8);
     p.recorder = std::make_unique<core::EventRecorder>(p.db, p.bus);
-    p.jobs = std::make_unique<queue::EmbeddedJobQueue>(p.db);
-    p.features = std::make_unique<core::FeatureManager>(p.db, *p.recorder, *p.jobs, config);
+    p.jobs = std::make_unique<queue::EmbeddedJobQueue>(p.db, retry);
+    p.features =
+        std::make_unique<core::FeatureManager>(p.db, *p.recorder, *p.jobs, config, &p.running);
+    auto artifactKey = security::SecretFile::loadOrCreate(
+        (std::filesystem::path(m_options.dataDir) / "artifact.key").string(), 32);
+    if (!artifactKey.ok())
+        return artifactKey.error();
+    p.links = std::make_unique<core::ArtifactLinks>(
+        p.db, pipelineConfig.artifactsDir().string(),
+        security::ArtifactSigner(std::move(artifactKey).value()));
+    p.features->setArtifactLinks(p.links.get());
     p.repositories =
         std::make_unique<core::RepositoryManager>(p.db, std::move(cipher).value(), config);
     api::FeatureRpc::registerAll(p.registry, *p.features, p.db, p.bus, *p.pool);
     api::RepositoryRpc::registerAll(p.registry, *p.repositories);
-    api::AdminRpc::registerAll(p.registry, *p.tokenManager);
+    p.deadLetters = std::make_unique<core::DeadLetterManager>(p.db, *p.jobs, *p.recorder,
+                                                              config.defaultPageSize);
+    api::AdminRpc::registerAll(p.registry, *p.tokenManager, *p.deadLetters);
     api::PendingRpc::registerAll(p.registry);
     p.gate = std::make_unique<api::CallGate>(*p.tokens, p.limiter, p.limits);
     p.bridge = std::make_unique<api::GrpcBridge>(p.registry, *p.gate, p.metrics, *p.rpcPool);
@@ -193,12 +256,41 @@ common::Status BuilderServer::start()
     httpOptions.tlsKeyFile = QString::fromStdString(m_options.tlsKey);
     p.gateway =
         std::make_unique<api::ConnectGateway>(p.registry, *p.gate, p.metrics, p.db, *p.rpcPool);
+    p.gateway->setArtifactLinks(p.links.get());
     p.httpServer = std::make_unique<http::HttpServer>(httpOptions, p.gateway.get());
     QString httpError;
     if (!p.httpServer->start(&httpError))
         return Error(StatusCode::Unavailable, "cannot listen for HTTP on " + m_options.httpListen +
                                                   ": " + httpError.toStdString());
     p.httpAddress = host + ":" + std::to_string(p.httpServer->port());
+    p.links->setBaseUrl((m_options.tlsCertificate.empty() ? "http://" : "https://") +
+                        (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" +
+                        std::to_string(p.httpServer->port()));
+
+    // The pipeline's workers.
+    p.mirrors = std::make_unique<git::MirrorCache>(pipelineConfig.mirrorsDir().string(),
+                                                   pipelineConfig.maxConcurrentClones);
+    p.verifier = std::make_unique<executor::Verifier>(executorConfig);
+    pipeline::PipelineServices services;
+    services.db = p.db;
+    services.jobs = p.jobs.get();
+    services.events = p.recorder.get();
+    services.repositories = p.repositories.get();
+    services.running = &p.running;
+    services.provider = llm::ProviderFactory::createOrFailing(llmConfig.value());
+    // The model's architecture review runs only when a provider is configured.
+    const bool llmConfigured = llm::ProviderFactory::create(llmConfig.value()).ok();
+    p.reviewGate =
+        std::make_unique<pipeline::AutomatedReviewGate>(thresholds.value(), llmConfigured);
+    services.review = p.reviewGate.get();
+    services.mirrors = p.mirrors.get();
+    services.verifier = p.verifier.get();
+    services.config = pipelineConfig;
+    if (m_options.workerRole) {
+        p.runner = std::make_unique<pipeline::PipelineRunner>(std::move(services));
+        if (auto status = p.runner->start(); !status.ok())
+            return status;
+    }
 
     // Tells local clients (builderctl, the Studio) where this builderd listens.
     auto written = security::SecretFile::writePrivate(
@@ -212,6 +304,11 @@ common::Status BuilderServer::start()
 void BuilderServer::shutdown()
 {
     auto& p = *m_parts;
+    // Running executions stop first; their leases are released at the next start.
+    if (p.runner) {
+        p.runner->stop();
+        p.runner.reset();
+    }
     if (p.grpcServer) {
         p.grpcServer->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
         p.grpcServer->Wait();

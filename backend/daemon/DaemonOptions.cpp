@@ -1,5 +1,8 @@
 #include "DaemonOptions.h"
 
+#include "llm/ProviderConfig.h"
+#include "pipeline/PipelineSettings.h"
+
 #include "common/LocalEndpoint.h"
 
 #include <cstdlib>
@@ -86,6 +89,34 @@ common::Status apply(DaemonOptions& o, const std::string& key, const std::string
         if (!parseInt(value, number) || number < 1 || number > 64)
             return bad("must be between 1 and 64");
         o.httpThreads = static_cast<int>(number);
+    } else if (key == "roles") {
+        o.gatewayRole = o.workerRole = false;
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            auto end = value.find(',', start);
+            if (end == std::string::npos)
+                end = value.size();
+            const auto role = trim(value.substr(start, end - start));
+            if (role == "gateway")
+                o.gatewayRole = true;
+            else if (role == "worker")
+                o.workerRole = true;
+            else if (role == "all")
+                o.gatewayRole = o.workerRole = true;
+            else
+                return bad("must list gateway, worker or all, separated by commas");
+            start = end + 1;
+        }
+        if (!o.gatewayRole)
+            return bad("must include gateway (a worker-only builderd needs the scale-out queue, "
+                       "which the embedded store does not offer)");
+    } else if (llm::ProviderConfig::isLlmSetting(key)) {
+        o.llmSettings[key] = value;
+    } else if (key == "sandbox" || key.rfind("sandbox_", 0) == 0 ||
+               key == "max_concurrent_executions") {
+        o.executorSettings[key] = value;
+    } else if (pipeline::PipelineSettings::isPipelineSetting(key)) {
+        o.pipelineSettings[key] = value;
     } else {
         return usageError(where + ": unknown setting \"" + key + "\"");
     }
@@ -122,8 +153,8 @@ std::string DaemonOptions::usage()
     return "usage: builderd serve [--data-dir DIR] [--grpc-listen HOST:PORT] "
            "[--http-listen HOST:PORT] [--config FILE]\n"
            "                      [--tls-cert FILE --tls-key FILE] [--allow-insecure-remote]\n"
-           "                      [--rate-limits on|off] [--max-body-bytes "
-           "N]\n"
+           "                      [--rate-limits on|off] [--max-body-bytes N] "
+           "[--roles gateway,worker]\n"
            "       builderd token create [--data-dir DIR] --user NAME --role "
            "engineer|reviewer|admin [--ttl DURATION]\n"
            "       builderd version\n"

@@ -26,6 +26,16 @@ struct DaemonOptions
     std::map<std::string, int> rateLimitOverrides; // bucket or method -> requests per minute
     std::int64_t maxBodyBytes = 1024 * 1024;
     int httpThreads = 2;
+    // Which parts this process runs: "gateway" (gRPC + HTTP API) and "worker"
+    // (the pipeline, with its reviewer and executor). All-in-one runs both.
+    bool gatewayRole = true;
+    bool workerRole = true;
+    // Settings of other areas, checked by their owners when builderd starts:
+    // llm.* and the vendors' keys (backend/llm), sandbox* (backend/executor),
+    // pipeline.* (backend/pipeline).
+    std::map<std::string, std::string> llmSettings;
+    std::map<std::string, std::string> executorSettings;
+    std::map<std::string, std::string> pipelineSettings;
 
     // Parses `serve` arguments (after the sub-command).
     static common::Result<DaemonOptions> parse(const std::vector<std::string>& args);

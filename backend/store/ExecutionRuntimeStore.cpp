@@ -47,6 +47,13 @@ ExecutionUsage ExecutionRuntimeStore::usage(Connection& c, const std::string& ex
     return u;
 }
 
+bool ExecutionRuntimeStore::exists(Connection& c, const std::string& executionId)
+{
+    auto s = c.prepare("SELECT 1 FROM executions WHERE id = ?");
+    s.bind(1, executionId);
+    return s.step();
+}
+
 std::vector<std::string> ExecutionRuntimeStore::unfinishedIds(Connection& c)
 {
     auto s = c.prepare(std::string("SELECT id FROM executions WHERE state NOT IN ") + kTerminal);

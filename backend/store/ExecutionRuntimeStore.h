@@ -28,6 +28,7 @@ public:
     static void addUsage(Connection& c, const std::string& executionId, std::int64_t tokensIn,
                          std::int64_t tokensOut, std::int64_t costMicros);
     static ExecutionUsage usage(Connection& c, const std::string& executionId);
+    static bool exists(Connection& c, const std::string& executionId);
     // Executions not in a terminal state (their workspaces are live).
     static std::vector<std::string> unfinishedIds(Connection& c);
     // Terminal executions that finished before `beforeMillis`.

@@ -1,5 +1,6 @@
 #include "AdminValidation.h"
 
+#include "CommonValidation.h"
 #include "ConstraintId.h"
 #include "FieldRules.h"
 
@@ -31,6 +32,16 @@ std::vector<Violation> AdminValidation::validate(const av1::CreateTokenRequest& 
 }
 
 std::vector<Violation> AdminValidation::validate(const av1::RevokeTokenRequest& request)
+{
+    return FieldRules::uuid("id", request.id());
+}
+
+std::vector<Violation> AdminValidation::validate(const av1::ListDeadLettersRequest& request)
+{
+    return CommonValidation::validatePagination(request.pagination());
+}
+
+std::vector<Violation> AdminValidation::validate(const av1::RequeueDeadLetterRequest& request)
 {
     return FieldRules::uuid("id", request.id());
 }

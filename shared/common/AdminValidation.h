@@ -19,6 +19,10 @@ public:
 
     static std::vector<Violation> validate(const feature::admin::v1::CreateTokenRequest& request);
     static std::vector<Violation> validate(const feature::admin::v1::RevokeTokenRequest& request);
+    static std::vector<Violation>
+    validate(const feature::admin::v1::ListDeadLettersRequest& request);
+    static std::vector<Violation>
+    validate(const feature::admin::v1::RequeueDeadLetterRequest& request);
 };
 
 } // namespace builder::common

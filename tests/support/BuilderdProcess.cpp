@@ -36,11 +36,18 @@ bool BuilderdProcess::start()
     auto env = QProcessEnvironment::systemEnvironment();
     env.remove("BUILDER_CREDENTIAL_KEY");
     env.remove("BUILDER_RATE_LIMITS");
+    // Tests choose their LLM themselves: nothing of the developer's leaks in.
+    for (const auto& key : env.keys())
+        if (key.startsWith("ANTHROPIC_") || key.startsWith("OPENAI_") ||
+            key.startsWith("GEMINI_") || key.startsWith("BUILDER_LLM_"))
+            env.remove(key);
     for (const auto& pair : m_options.environment)
         env.insert(pair.section('=', 0, 0), pair.section('=', 1));
     m_process.setProcessEnvironment(env);
     QStringList args = {"serve",       "--data-dir",    m_dataDir,    "--grpc-listen",
                         "127.0.0.1:0", "--http-listen", "127.0.0.1:0"};
+    if (!m_options.pipeline)
+        args += QStringList{QStringLiteral("--roles"), QStringLiteral("gateway")};
     args += m_options.extraArgs;
     m_process.start(builderdPath(), args);
     if (!m_process.waitForStarted(5000)) {

@@ -20,6 +20,9 @@ public:
         QStringList environment; // extra KEY=VALUE pairs
         QString dataDir;         // empty: a fresh temporary directory
         int startTimeoutMs = 20000;
+        // Run the pipeline's workers too. Off, builderd serves the API only
+        // (--roles gateway) and executions stay PENDING until cancelled.
+        bool pipeline = false;
     };
 
     BuilderdProcess();

@@ -68,4 +68,35 @@ bool GitFixture::createBareWithCommit(const QString& path, const QString& branch
     return true;
 }
 
+bool GitFixture::createBareFromDirectory(const QString& sourceDir, const QString& path,
+                                         const QString& branch, QString* error)
+{
+    QTemporaryDir work;
+    QString out;
+    auto fail = [&](const QString& step) {
+        if (error)
+            *error = step + ": " + out;
+        return false;
+    };
+    if (!createEmptyBare(path, error))
+        return false;
+    // Reflogs on the bare remote let tests count every update a push made.
+    if (!git({"--git-dir", path, "config", "core.logAllRefUpdates", "always"}, path, &out))
+        return fail("enable reflogs");
+    if (!git({"init", "-q", "-b", branch, work.path()}, work.path(), &out))
+        return fail("init work tree");
+    QProcess copy;
+    copy.start("cp", {"-a", sourceDir + "/.", work.path()});
+    if (!copy.waitForFinished(30000) || copy.exitCode() != 0)
+        return fail("copy " + sourceDir);
+    if (!git({"add", "-A"}, work.path(), &out) ||
+        !git({"commit", "-q", "-m", "Initial import"}, work.path(), &out))
+        return fail("commit");
+    if (!git({"push", "-q", path, branch}, work.path(), &out))
+        return fail("push");
+    if (!git({"--git-dir", path, "symbolic-ref", "HEAD", "refs/heads/" + branch}, path, &out))
+        return fail("set HEAD");
+    return true;
+}
+
 } // namespace builder::testing
