@@ -36,6 +36,7 @@ const std::vector<std::string>& BubblewrapCommandLine::etcPaths()
             "/etc/ssl/certs",     "/etc/ca-certificates",
             "/etc/os-release",    "/etc/debian_version",
             "/etc/perl",          "/etc/maven/m2.conf",
+            "/etc/maven/logging", "/etc/maven/toolchains.xml",
             "/etc/magic",         "/etc/bash.bashrc",
             "/etc/profile",       "/etc/ssl/openssl.cnf",
             "/etc/xml",           "/etc/sgml",

@@ -78,6 +78,8 @@ class TestVerifier : public QObject
 private slots:
     void cmakeProjectWithAFailingTest();
     void brokenBuildIsBuildFailed();
+    void npmAndMakeProjects_data();
+    void npmAndMakeProjects();
     void requireTestsWithoutTests();
     void requireBuildWithoutBuild();
     void builderTomlCommandsRun();
@@ -138,6 +140,46 @@ void TestVerifier::brokenBuildIsBuildFailed()
     QVERIFY2(report->failureOutput.find("undeclared_symbol") != std::string::npos,
              report->failureOutput.c_str());
     QVERIFY(report->failureOutput.size() <= 16 * 1024);
+}
+
+void TestVerifier::npmAndMakeProjects_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<bool>("passes");
+    QTest::addRow("npm passing") << "package.json"
+                                 << R"({"scripts":{"test":"node t.js"}})"
+                                 << "process.exit(0)" << true;
+    QTest::addRow("npm failing") << "package.json"
+                                 << R"({"scripts":{"test":"node t.js"}})"
+                                 << "console.error('1 failing'); process.exit(1)" << false;
+    QTest::addRow("make passing") << "Makefile"
+                                  << "all:\n\t@true\ntest:\n\t@sh t.js\n"
+                                  << "exit 0" << true;
+    QTest::addRow("make failing") << "Makefile"
+                                  << "all:\n\t@true\ntest:\n\t@sh t.js\n"
+                                  << "exit 2" << false;
+}
+
+void TestVerifier::npmAndMakeProjects()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, content);
+    QFETCH(QString, script);
+    QFETCH(bool, passes);
+    Fixture f;
+    write(f.workspace / file.toStdString(),
+          content.replace("\\n", "\n").replace("\\t", "\t").toStdString());
+    write(f.workspace / "t.js", script.toStdString());
+    Verifier verifier{ExecutorConfig{}};
+    auto report = verifier.verify(f.request(), {}, CancelToken());
+    QVERIFY2(report.ok(), report.ok() ? "" : report.error().message().c_str());
+    QVERIFY(report->testsRan);
+    QCOMPARE(report->testsPassed, passes);
+    QCOMPARE(report->failureCode, std::string(passes ? "" : "TEST_FAILED"));
+    if (!passes)
+        QVERIFY(!report->failureOutput.empty());
 }
 
 void TestVerifier::requireTestsWithoutTests()
