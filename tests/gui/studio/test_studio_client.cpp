@@ -9,9 +9,15 @@
 #include "client/Identity.h"
 #include "client/LocalBackend.h"
 #include "client/TokenVault.h"
+#include "studio/StudioLauncher.h"
 #include "studio/StudioOptions.h"
 #include "support/GitFixture.h"
+#include "views/MainWindow.h"
 
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -96,6 +102,7 @@ private slots:
     void localBackendStartsAndStopsServer();
     void identityFromToken();
     void keychainStoresOrExplainsTheFallback();
+    void launcherConnectsAndRebuildsOnSettings();
     void options_data();
     void options();
 };
@@ -284,6 +291,56 @@ void TestStudioClient::keychainStoresOrExplainsTheFallback()
     QSignalSpy removed(&vault, &client::TokenVault::removed);
     vault.remove(key);
     QTRY_VERIFY_WITH_TIMEOUT(!removed.isEmpty(), kWaitMs);
+}
+
+void TestStudioClient::launcherConnectsAndRebuildsOnSettings()
+{
+    StudioFixture first;
+    QVERIFY2(first.start(), qPrintable(first.errorString()));
+    QTemporaryDir dir;
+    QFile tokenFile(dir.filePath("token"));
+    QVERIFY(tokenFile.open(QIODevice::WriteOnly));
+    tokenFile.write(first.token("admin").toUtf8() + "\n");
+    tokenFile.close();
+    studio::StudioOptions options;
+    options.remote = true;
+    options.server = first.builderd().grpcAddress();
+    options.tokenFile = tokenFile.fileName();
+    QElapsedTimer sinceLaunch;
+    sinceLaunch.start();
+    studio::StudioLauncher launcher(options, sinceLaunch);
+    launcher.start();
+    QTRY_VERIFY_WITH_TIMEOUT(launcher.window() && launcher.window()->isVisible(), kWaitMs);
+    QVERIFY(launcher.window()->adminPanel() != nullptr); // the admin token's role
+    auto* status = child<QLabel>(launcher.window(), "connectionStatus");
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(first.builderd().grpcAddress()), kWaitMs);
+
+    // Settings chose another server (a token typed in) and the dark theme: a new window.
+    StudioFixture second;
+    QVERIFY2(second.start(), qPrintable(second.errorString()));
+    views::StudioSettings settings;
+    settings.mode = client::ConnectionSettings::Mode::Remote;
+    settings.remoteAddress = second.builderd().grpcAddress();
+    settings.remoteTls = false;
+    settings.theme = views::StudioSettings::Theme::Dark;
+    QPointer<views::MainWindow> old(launcher.window());
+    const QString engineerToken = second.token("engineer", "newcomer");
+    emit old->settingsApplied(settings, engineerToken);
+    QTRY_VERIFY_WITH_TIMEOUT(old.isNull(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(launcher.window() && launcher.window()->isVisible(), kWaitMs);
+    QVERIFY(launcher.window()->adminPanel() == nullptr); // now an engineer
+    status = child<QLabel>(launcher.window(), "connectionStatus");
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(second.builderd().grpcAddress()), kWaitMs);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
+    // Where a keychain runs the token was stored; take it out again.
+    client::TokenVault vault;
+    QSignalSpy done(&vault, &client::TokenVault::removed);
+    QSignalSpy unavailable(&vault, &client::TokenVault::unavailable);
+    client::ConnectionSettings key;
+    key.mode = client::ConnectionSettings::Mode::Remote;
+    key.grpcAddress = settings.remoteAddress;
+    vault.remove(key.serverKey());
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty() || !unavailable.isEmpty(), kWaitMs);
 }
 
 void TestStudioClient::options_data()
