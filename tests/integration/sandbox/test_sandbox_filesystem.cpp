@@ -207,9 +207,12 @@ void TestSandboxFilesystem::runsAsUnprivilegedUser()
     // Seen from the host: every process of a running sandbox has the sandbox uid.
     const std::string tag = "builder-marker-uid-" + std::to_string(getpid());
     std::vector<uid_t> owners;
+    builder::common::CancelToken stop;
     std::thread watcher([&] {
-        for (int i = 0; i < 500 && owners.empty(); ++i) {
+        // Until the daemon and its parent are both seen (bounded), then stop the run.
+        for (int i = 0; i < 1000 && owners.size() < 2; ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            owners.clear();
             DIR* proc = opendir("/proc");
             while (dirent* entry = readdir(proc)) {
                 const std::string pid = entry->d_name;
@@ -225,10 +228,11 @@ void TestSandboxFilesystem::runsAsUnprivilegedUser()
             }
             closedir(proc);
         }
+        stop.cancel();
     });
-    auto run = m_harness->probe({"daemon", tag, "stay"}, std::chrono::milliseconds(1500));
+    auto run = m_harness->probe({"daemon", tag, "stay"}, std::chrono::seconds(30), {}, false, stop);
     watcher.join();
-    QVERIFY2(run.ok, run.error.c_str());
+    QVERIFY2(!run.ok, "the daemon run should have been stopped by the test");
     QVERIFY(!owners.empty());
     for (uid_t owner : owners)
         QCOMPARE(owner, user.uid);
