@@ -916,26 +916,6 @@ tests/**</translation>
         <translation>Geänderte Dateien</translation>
     </message>
     <message>
-        <source>Review comment or reason</source>
-        <translation>Review-Kommentar oder Grund</translation>
-    </message>
-    <message>
-        <source>Review comment (approve), summary (request changes) or reason (reject)</source>
-        <translation>Review-Kommentar (Freigeben), Zusammenfassung (Änderungen anfordern) oder Grund (Ablehnen)</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Freigeben</translation>
-    </message>
-    <message>
-        <source>Request &amp;changes</source>
-        <translation>Ä&amp;nderungen anfordern</translation>
-    </message>
-    <message>
-        <source>Re&amp;ject</source>
-        <translation>A&amp;blehnen</translation>
-    </message>
-    <message>
         <source>Loading the diff…</source>
         <translation>Lade den Diff…</translation>
     </message>
@@ -968,22 +948,6 @@ tests/**</translation>
     <message>
         <source>%1 (%2 of %3)</source>
         <translation>%1 (%2 von %3)</translation>
-    </message>
-    <message>
-        <source>Request changes needs a comment on a line (double-click it) or a summary.</source>
-        <translation>Änderungen anfordern braucht einen Kommentar an einer Zeile (Doppelklick darauf) oder eine Zusammenfassung.</translation>
-    </message>
-    <message>
-        <source>Reject needs a reason: write it in the review field.</source>
-        <translation>Ablehnen braucht einen Grund: schreiben Sie ihn in das Review-Feld.</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>Ablehnen</translation>
-    </message>
-    <message>
-        <source>Reject this execution? It fails with your reason.</source>
-        <translation>Diese Ausführung ablehnen? Sie schlägt mit Ihrem Grund fehl.</translation>
     </message>
     <message>
         <source>Decision recorded</source>
@@ -1772,6 +1736,45 @@ tests/**</translation>
     <message>
         <source>Save</source>
         <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>builder::views::ReviewDecisionBar</name>
+    <message>
+        <source>Review comment or reason</source>
+        <translation>Review-Kommentar oder Grund</translation>
+    </message>
+    <message>
+        <source>Review comment (approve), summary (request changes) or reason (reject)</source>
+        <translation>Review-Kommentar (Freigeben), Zusammenfassung (Änderungen anfordern) oder Grund (Ablehnen)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>Request &amp;changes</source>
+        <translation>Ä&amp;nderungen anfordern</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>A&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>Request changes needs a comment on a line (double-click it) or a summary.</source>
+        <translation>Änderungen anfordern braucht einen Kommentar an einer Zeile (Doppelklick darauf) oder eine Zusammenfassung.</translation>
+    </message>
+    <message>
+        <source>Reject needs a reason: write it in the review field.</source>
+        <translation>Ablehnen braucht einen Grund: schreiben Sie ihn in das Review-Feld.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Reject this execution? It fails with your reason.</source>
+        <translation>Diese Ausführung ablehnen? Sie schlägt mit Ihrem Grund fehl.</translation>
     </message>
 </context>
 <context>

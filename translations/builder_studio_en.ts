@@ -916,26 +916,6 @@ tests/**</translation>
         <translation>Changed files</translation>
     </message>
     <message>
-        <source>Review comment or reason</source>
-        <translation>Review comment or reason</translation>
-    </message>
-    <message>
-        <source>Review comment (approve), summary (request changes) or reason (reject)</source>
-        <translation>Review comment (approve), summary (request changes) or reason (reject)</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Approve</translation>
-    </message>
-    <message>
-        <source>Request &amp;changes</source>
-        <translation>Request &amp;changes</translation>
-    </message>
-    <message>
-        <source>Re&amp;ject</source>
-        <translation>Re&amp;ject</translation>
-    </message>
-    <message>
         <source>Loading the diff…</source>
         <translation>Loading the diff…</translation>
     </message>
@@ -968,22 +948,6 @@ tests/**</translation>
     <message>
         <source>%1 (%2 of %3)</source>
         <translation>%1 (%2 of %3)</translation>
-    </message>
-    <message>
-        <source>Request changes needs a comment on a line (double-click it) or a summary.</source>
-        <translation>Request changes needs a comment on a line (double-click it) or a summary.</translation>
-    </message>
-    <message>
-        <source>Reject needs a reason: write it in the review field.</source>
-        <translation>Reject needs a reason: write it in the review field.</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <source>Reject this execution? It fails with your reason.</source>
-        <translation>Reject this execution? It fails with your reason.</translation>
     </message>
     <message>
         <source>Decision recorded</source>
@@ -1772,6 +1736,45 @@ tests/**</translation>
     <message>
         <source>Save</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>builder::views::ReviewDecisionBar</name>
+    <message>
+        <source>Review comment or reason</source>
+        <translation>Review comment or reason</translation>
+    </message>
+    <message>
+        <source>Review comment (approve), summary (request changes) or reason (reject)</source>
+        <translation>Review comment (approve), summary (request changes) or reason (reject)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>Request &amp;changes</source>
+        <translation>Request &amp;changes</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>Re&amp;ject</translation>
+    </message>
+    <message>
+        <source>Request changes needs a comment on a line (double-click it) or a summary.</source>
+        <translation>Request changes needs a comment on a line (double-click it) or a summary.</translation>
+    </message>
+    <message>
+        <source>Reject needs a reason: write it in the review field.</source>
+        <translation>Reject needs a reason: write it in the review field.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Reject this execution? It fails with your reason.</source>
+        <translation>Reject this execution? It fails with your reason.</translation>
     </message>
 </context>
 <context>

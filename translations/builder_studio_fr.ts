@@ -916,26 +916,6 @@ tests/**</translation>
         <translation>Fichiers modifiés</translation>
     </message>
     <message>
-        <source>Review comment or reason</source>
-        <translation>Commentaire de relecture ou motif</translation>
-    </message>
-    <message>
-        <source>Review comment (approve), summary (request changes) or reason (reject)</source>
-        <translation>Commentaire (approuver), résumé (demander des modifications) ou motif (rejeter)</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Approuver</translation>
-    </message>
-    <message>
-        <source>Request &amp;changes</source>
-        <translation>Demander des &amp;modifications</translation>
-    </message>
-    <message>
-        <source>Re&amp;ject</source>
-        <translation>Re&amp;jeter</translation>
-    </message>
-    <message>
         <source>Loading the diff…</source>
         <translation>Chargement du diff…</translation>
     </message>
@@ -968,22 +948,6 @@ tests/**</translation>
     <message>
         <source>%1 (%2 of %3)</source>
         <translation>%1 (%2 sur %3)</translation>
-    </message>
-    <message>
-        <source>Request changes needs a comment on a line (double-click it) or a summary.</source>
-        <translation>Demander des modifications nécessite un commentaire sur une ligne (double-cliquez dessus) ou un résumé.</translation>
-    </message>
-    <message>
-        <source>Reject needs a reason: write it in the review field.</source>
-        <translation>Rejeter nécessite un motif : écrivez-le dans le champ de relecture.</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>Rejeter</translation>
-    </message>
-    <message>
-        <source>Reject this execution? It fails with your reason.</source>
-        <translation>Rejeter cette exécution ? Elle échoue avec votre motif.</translation>
     </message>
     <message>
         <source>Decision recorded</source>
@@ -1772,6 +1736,45 @@ tests/**</translation>
     <message>
         <source>Save</source>
         <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>builder::views::ReviewDecisionBar</name>
+    <message>
+        <source>Review comment or reason</source>
+        <translation>Commentaire de relecture ou motif</translation>
+    </message>
+    <message>
+        <source>Review comment (approve), summary (request changes) or reason (reject)</source>
+        <translation>Commentaire (approuver), résumé (demander des modifications) ou motif (rejeter)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approuver</translation>
+    </message>
+    <message>
+        <source>Request &amp;changes</source>
+        <translation>Demander des &amp;modifications</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>Re&amp;jeter</translation>
+    </message>
+    <message>
+        <source>Request changes needs a comment on a line (double-click it) or a summary.</source>
+        <translation>Demander des modifications nécessite un commentaire sur une ligne (double-cliquez dessus) ou un résumé.</translation>
+    </message>
+    <message>
+        <source>Reject needs a reason: write it in the review field.</source>
+        <translation>Rejeter nécessite un motif : écrivez-le dans le champ de relecture.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Reject this execution? It fails with your reason.</source>
+        <translation>Rejeter cette exécution ? Elle échoue avec votre motif.</translation>
     </message>
 </context>
 <context>

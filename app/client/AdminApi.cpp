@@ -9,7 +9,7 @@ namespace av1 = feature::admin::v1;
 
 namespace {
 
-std::shared_ptr<av1::AdminService::Stub> stub(BackendInternals& internals)
+std::shared_ptr<av1::AdminService::Stub> serviceFor(BackendInternals& internals)
 {
     return av1::AdminService::NewStub(internals.channel());
 }
@@ -18,7 +18,7 @@ std::shared_ptr<av1::AdminService::Stub> stub(BackendInternals& internals)
 
 void AdminApi::getKillSwitch(QObject* guard, Reply<av1::GetKillSwitchResponse> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<av1::GetKillSwitchResponse>(
         m_internals, guard,
         [s](grpc::ClientContext& context, av1::GetKillSwitchResponse& out) {
@@ -30,7 +30,7 @@ void AdminApi::getKillSwitch(QObject* guard, Reply<av1::GetKillSwitchResponse> d
 void AdminApi::setKillSwitch(const av1::SetKillSwitchRequest& request, QObject* guard,
                              Reply<av1::KillSwitchState> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<av1::KillSwitchState>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, av1::KillSwitchState& out) {
@@ -45,7 +45,7 @@ void AdminApi::setKillSwitch(const av1::SetKillSwitchRequest& request, QObject* 
 void AdminApi::listAudit(const av1::ListAuditRequest& request, QObject* guard,
                          Reply<av1::ListAuditResponse> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<av1::ListAuditResponse>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, av1::ListAuditResponse& out) {
@@ -57,7 +57,7 @@ void AdminApi::listAudit(const av1::ListAuditRequest& request, QObject* guard,
 void AdminApi::listDeadLetters(const av1::ListDeadLettersRequest& request, QObject* guard,
                                Reply<av1::ListDeadLettersResponse> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<av1::ListDeadLettersResponse>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, av1::ListDeadLettersResponse& out) {
@@ -68,7 +68,7 @@ void AdminApi::listDeadLetters(const av1::ListDeadLettersRequest& request, QObje
 
 void AdminApi::requeueDeadLetter(const std::string& id, QObject* guard, Reply<std::string> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     av1::RequeueDeadLetterRequest request;
     request.set_id(id);
     CallSupport::unary<std::string>(
@@ -85,7 +85,7 @@ void AdminApi::requeueDeadLetter(const std::string& id, QObject* guard, Reply<st
 void AdminApi::createToken(const av1::CreateTokenRequest& request, QObject* guard,
                            Reply<av1::CreateTokenResponse> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<av1::CreateTokenResponse>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, av1::CreateTokenResponse& out) {
@@ -97,7 +97,7 @@ void AdminApi::createToken(const av1::CreateTokenRequest& request, QObject* guar
 void AdminApi::listTokens(bool includeRevoked, QObject* guard,
                           Reply<std::vector<av1::TokenInfo>> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     av1::ListTokensRequest request;
     request.set_include_revoked(includeRevoked);
     CallSupport::unary<std::vector<av1::TokenInfo>>(
@@ -113,7 +113,7 @@ void AdminApi::listTokens(bool includeRevoked, QObject* guard,
 
 void AdminApi::revokeToken(const std::string& id, QObject* guard, Reply<av1::TokenInfo> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     av1::RevokeTokenRequest request;
     request.set_id(id);
     CallSupport::unary<av1::TokenInfo>(

@@ -9,7 +9,7 @@ namespace fv1 = feature::feature::v1;
 
 namespace {
 
-std::shared_ptr<fv1::FeatureService::Stub> stub(BackendInternals& internals)
+std::shared_ptr<fv1::FeatureService::Stub> serviceFor(BackendInternals& internals)
 {
     return fv1::FeatureService::NewStub(internals.channel());
 }
@@ -18,7 +18,7 @@ std::shared_ptr<fv1::FeatureService::Stub> stub(BackendInternals& internals)
 
 void FeatureApi::create(const fv1::CreateRequest& request, QObject* guard, Reply<Execution> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<Execution>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, Execution& out) {
@@ -32,7 +32,7 @@ void FeatureApi::create(const fv1::CreateRequest& request, QObject* guard, Reply
 
 void FeatureApi::get(const std::string& id, QObject* guard, Reply<Execution> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     fv1::GetRequest request;
     request.set_id(id);
     CallSupport::unary<Execution>(
@@ -49,7 +49,7 @@ void FeatureApi::get(const std::string& id, QObject* guard, Reply<Execution> don
 void FeatureApi::search(const fv1::SearchRequest& request, QObject* guard,
                         Reply<Page<Execution>> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::page<Execution, fv1::SearchResponse>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context) { return s->Search(&context, request); },
@@ -59,7 +59,7 @@ void FeatureApi::search(const fv1::SearchRequest& request, QObject* guard,
 void FeatureApi::cancel(const std::string& id, const std::string& reason, QObject* guard,
                         Reply<Execution> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     fv1::CancelRequest request;
     request.set_id(id);
     request.set_reason(reason);
@@ -76,7 +76,7 @@ void FeatureApi::cancel(const std::string& id, const std::string& reason, QObjec
 
 void FeatureApi::retry(const std::string& id, int fromStep, QObject* guard, Reply<Execution> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     fv1::RetryRequest request;
     request.set_id(id);
     request.set_from_step(fromStep);
@@ -94,7 +94,7 @@ void FeatureApi::retry(const std::string& id, int fromStep, QObject* guard, Repl
 void FeatureApi::artifacts(const std::string& id, QObject* guard,
                            Reply<std::vector<fv1::Artifact>> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     fv1::GetArtifactsRequest request;
     request.set_feature_execution_id(id);
     CallSupport::unary<std::vector<fv1::Artifact>>(

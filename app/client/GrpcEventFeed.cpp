@@ -51,8 +51,8 @@ void GrpcEventFeed::open(const QString& executionId, quint64 afterSequence)
                 return;
             shared->context = &context;
         }
-        auto stub = fv1::FeatureService::NewStub(channel);
-        auto reader = stub->ListEvents(&context, request);
+        auto service = fv1::FeatureService::NewStub(channel);
+        auto reader = service->ListEvents(&context, request);
         deliver(self, [self, shared] {
             if (!shared->closed)
                 emit static_cast<GrpcEventFeed*>(self.data())->opened();

@@ -9,7 +9,7 @@ namespace rv1 = feature::repository::v1;
 
 namespace {
 
-std::shared_ptr<rv1::RepositoryService::Stub> stub(BackendInternals& internals)
+std::shared_ptr<rv1::RepositoryService::Stub> serviceFor(BackendInternals& internals)
 {
     return rv1::RepositoryService::NewStub(internals.channel());
 }
@@ -19,7 +19,7 @@ std::shared_ptr<rv1::RepositoryService::Stub> stub(BackendInternals& internals)
 void RepositoryApi::list(const rv1::ListRequest& request, QObject* guard,
                          Reply<Page<Repository>> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::page<Repository, rv1::ListResponse>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context) { return s->List(&context, request); },
@@ -29,7 +29,7 @@ void RepositoryApi::list(const rv1::ListRequest& request, QObject* guard,
 void RepositoryApi::registerRepository(const rv1::RegisterRequest& request, QObject* guard,
                                        Reply<Repository> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<Repository>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, Repository& out) {
@@ -44,7 +44,7 @@ void RepositoryApi::registerRepository(const rv1::RegisterRequest& request, QObj
 void RepositoryApi::update(const rv1::UpdateRequest& request, QObject* guard,
                            Reply<Repository> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<Repository>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, Repository& out) {
@@ -59,7 +59,7 @@ void RepositoryApi::update(const rv1::UpdateRequest& request, QObject* guard,
 void RepositoryApi::updateCredentials(const rv1::UpdateCredentialsRequest& request, QObject* guard,
                                       Reply<Repository> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<Repository>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, Repository& out) {
@@ -74,7 +74,7 @@ void RepositoryApi::updateCredentials(const rv1::UpdateCredentialsRequest& reque
 void RepositoryApi::validateAccess(const std::string& id, QObject* guard,
                                    Reply<rv1::ValidateAccessResponse> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     rv1::ValidateAccessRequest request;
     request.set_id(id);
     CallSupport::unary<rv1::ValidateAccessResponse>(
@@ -87,7 +87,7 @@ void RepositoryApi::validateAccess(const std::string& id, QObject* guard,
 
 void RepositoryApi::remove(const std::string& id, QObject* guard, Reply<bool> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     rv1::DeleteRequest request;
     request.set_id(id);
     CallSupport::unary<bool>(

@@ -9,7 +9,7 @@ namespace rv1 = feature::review::v1;
 
 namespace {
 
-std::shared_ptr<rv1::ReviewService::Stub> stub(BackendInternals& internals)
+std::shared_ptr<rv1::ReviewService::Stub> serviceFor(BackendInternals& internals)
 {
     return rv1::ReviewService::NewStub(internals.channel());
 }
@@ -19,7 +19,7 @@ std::shared_ptr<rv1::ReviewService::Stub> stub(BackendInternals& internals)
 void ReviewApi::getDiff(const std::string& executionId, QObject* guard,
                         Reply<rv1::GetDiffResponse> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     rv1::GetDiffRequest request;
     request.set_feature_execution_id(executionId);
     CallSupport::unary<rv1::GetDiffResponse>(
@@ -32,7 +32,7 @@ void ReviewApi::getDiff(const std::string& executionId, QObject* guard,
 
 void ReviewApi::approve(const rv1::ApproveRequest& request, QObject* guard, Reply<Execution> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<Execution>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, Execution& out) {
@@ -47,7 +47,7 @@ void ReviewApi::approve(const rv1::ApproveRequest& request, QObject* guard, Repl
 void ReviewApi::requestChanges(const rv1::RequestChangesRequest& request, QObject* guard,
                                Reply<Execution> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<Execution>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, Execution& out) {
@@ -61,7 +61,7 @@ void ReviewApi::requestChanges(const rv1::RequestChangesRequest& request, QObjec
 
 void ReviewApi::reject(const rv1::RejectRequest& request, QObject* guard, Reply<Execution> done)
 {
-    auto s = stub(m_internals);
+    auto s = serviceFor(m_internals);
     CallSupport::unary<Execution>(
         m_internals, guard,
         [s, request](grpc::ClientContext& context, Execution& out) {

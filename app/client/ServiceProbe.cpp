@@ -14,12 +14,12 @@ void ServiceProbe::isOffered(const QString& fullMethod, QObject* guard, Reply<bo
     QPointer<QObject> target(guard);
     m_internals.run(
         [channel, method, target, done = std::move(done)](grpc::ClientContext& context) mutable {
-            grpc::GenericStub stub(channel);
+            grpc::GenericStub generic(channel);
             grpc::CompletionQueue queue;
             grpc::ByteBuffer request;
             grpc::ByteBuffer response;
             grpc::Status status;
-            auto call = stub.PrepareUnaryCall(&context, method, request, &queue);
+            auto call = generic.PrepareUnaryCall(&context, method, request, &queue);
             call->StartCall();
             int tag = 0;
             call->Finish(&response, &status, &tag);

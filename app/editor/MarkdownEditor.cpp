@@ -59,7 +59,7 @@ void MarkdownEditor::setText(const QString& text)
     m_parts->editor->setText(text);
 }
 
-void MarkdownEditor::setPlaceholder(const QString& text)
+void MarkdownEditor::setHint(const QString& text)
 {
     m_parts->editor->setToolTip(text);
     m_parts->editor->setAccessibleDescription(text);

@@ -15,7 +15,7 @@ public:
 
     QString text() const;
     void setText(const QString& text);
-    void setPlaceholder(const QString& text);
+    void setHint(const QString& text);
     // Re-reads the palette (light/dark theme switch).
     void applyPalette();
 

@@ -4,6 +4,7 @@
 #include "Confirmation.h"
 #include "ErrorText.h"
 #include "Icons.h"
+#include "ReviewDecisionBar.h"
 #include "cache/OfflineCache.h"
 #include "client/BackendClient.h"
 #include "client/Delivery.h"
@@ -114,21 +115,8 @@ DiffReviewPanel::DiffReviewPanel(StudioContext context, QWidget* parent)
     splitter->setSizes({320, 760});
     layout->addWidget(splitter, 1);
 
-    auto* decision = new QHBoxLayout;
-    m_reviewText = new QLineEdit(this);
-    m_reviewText->setObjectName(QStringLiteral("reviewSummaryEdit"));
-    m_reviewText->setAccessibleName(tr("Review comment or reason"));
-    m_reviewText->setPlaceholderText(
-        tr("Review comment (approve), summary (request changes) or reason (reject)"));
-    m_approve = button(this, "approveButton", "check", tr("&Approve"));
-    m_requestChanges = button(this, "requestChangesButton", "edit", tr("Request &changes"));
-    m_reject = button(this, "rejectButton", "delete", tr("Re&ject"));
-    decision->addWidget(m_reviewText, 1);
-    decision->addWidget(m_approve);
-    decision->addWidget(m_requestChanges);
-    decision->addWidget(m_reject);
-    layout->addLayout(decision);
-    setActionsEnabled(false);
+    m_decision = new ReviewDecisionBar(m_context, this);
+    layout->addWidget(m_decision);
 
     connect(back, &QPushButton::clicked, this, &DiffReviewPanel::backRequested);
     connect(m_unified, &QPushButton::clicked, this,
@@ -149,9 +137,13 @@ DiffReviewPanel::DiffReviewPanel(StudioContext context, QWidget* parent)
                     selectFile(file);
             });
     connect(m_view, &diff::DiffView::commentRequested, this, &DiffReviewPanel::addComment);
-    connect(m_approve, &QPushButton::clicked, this, &DiffReviewPanel::approve);
-    connect(m_requestChanges, &QPushButton::clicked, this, &DiffReviewPanel::requestChanges);
-    connect(m_reject, &QPushButton::clicked, this, &DiffReviewPanel::reject);
+    connect(m_decision, &ReviewDecisionBar::failed, this, &DiffReviewPanel::setError);
+    connect(m_decision, &ReviewDecisionBar::decided, this,
+            [this](const feature::feature::v1::FeatureExecution& execution) {
+                m_error->setVisible(false);
+                m_summary->setText(tr("Decision recorded"));
+                emit decided(execution);
+            });
     addShortcuts();
 }
 
@@ -183,7 +175,7 @@ void DiffReviewPanel::open(const QString& executionId)
     m_id = executionId;
     m_error->setVisible(false);
     m_summary->setText(tr("Loading the diff…"));
-    setActionsEnabled(false);
+    m_decision->setActionsEnabled(false);
     m_context.client->reviews().getDiff(
         executionId.toStdString(), this,
         [this, executionId](common::Result<rv1::GetDiffResponse> result) {
@@ -193,7 +185,7 @@ void DiffReviewPanel::open(const QString& executionId)
                 m_fromCache = false;
                 m_context.cache->putDiff(executionId, result.value());
                 showDiff(result.value());
-                setActionsEnabled(true);
+                m_decision->setActionsEnabled(true);
                 return;
             }
             const common::Error error = result.error();
@@ -231,6 +223,7 @@ void DiffReviewPanel::showDiff(const rv1::GetDiffResponse& response)
 void DiffReviewPanel::setDocument(std::shared_ptr<diff::DiffDocument> document)
 {
     m_document = std::move(document);
+    m_decision->setTarget(m_id, m_document);
     std::vector<DiffFileTreeModel::File> files;
     int additions = 0;
     int deletions = 0;
@@ -253,7 +246,7 @@ void DiffReviewPanel::setDocument(std::shared_ptr<diff::DiffDocument> document)
         summary += tr(" (from the offline cache)");
     } else {
         m_error->setVisible(false);
-        setActionsEnabled(true); // a current diff can be decided on
+        m_decision->setActionsEnabled(true); // a current diff can be decided on
     }
     m_summary->setText(summary);
     m_file = -1;
@@ -356,95 +349,12 @@ void DiffReviewPanel::addComment(int line, diff::DiffDocument::Side side)
     editor->open();
 }
 
-void DiffReviewPanel::approve()
-{
-    rv1::ApproveRequest request;
-    request.set_feature_execution_id(m_id.toStdString());
-    request.set_commit_sha(m_document ? m_document->headSha().toStdString() : std::string());
-    request.set_comment(m_reviewText->text().trimmed().toStdString());
-    setActionsEnabled(false);
-    m_context.client->reviews().approve(request, this,
-                                        [this](common::Result<fv1::FeatureExecution> result) {
-                                            decide(result, "ReviewService.Approve");
-                                        });
-}
-
-void DiffReviewPanel::requestChanges()
-{
-    rv1::RequestChangesRequest request;
-    request.set_feature_execution_id(m_id.toStdString());
-    request.set_commit_sha(m_document ? m_document->headSha().toStdString() : std::string());
-    request.set_summary(m_reviewText->text().trimmed().toStdString());
-    if (m_document)
-        for (const auto& file : m_document->files())
-            for (const auto& comment : file.comments) {
-                if (!comment.pending)
-                    continue;
-                auto* out = request.add_comments();
-                out->set_file(file.path.toStdString());
-                out->set_line(comment.line);
-                out->set_side(comment.side == diff::DiffDocument::Side::Old
-                                  ? rv1::COMMENT_SIDE_OLD
-                                  : rv1::COMMENT_SIDE_NEW);
-                out->set_body(comment.body.toStdString());
-            }
-    if (request.comments_size() == 0 && request.summary().empty()) {
-        setError(tr("Request changes needs a comment on a line (double-click it) or a summary."));
-        return;
-    }
-    setActionsEnabled(false);
-    m_context.client->reviews().requestChanges(
-        request, this, [this](common::Result<fv1::FeatureExecution> result) {
-            decide(result, "ReviewService.RequestChanges");
-        });
-}
-
-void DiffReviewPanel::reject()
-{
-    const QString reason = m_reviewText->text().trimmed();
-    if (reason.isEmpty()) {
-        setError(tr("Reject needs a reason: write it in the review field."));
-        return;
-    }
-    Confirmation::ask(this, QStringLiteral("rejectConfirm"), tr("Reject"),
-                      tr("Reject this execution? It fails with your reason."), tr("Reject"),
-                      [this, reason] {
-                          rv1::RejectRequest request;
-                          request.set_feature_execution_id(m_id.toStdString());
-                          request.set_reason(reason.toStdString());
-                          setActionsEnabled(false);
-                          m_context.client->reviews().reject(
-                              request, this, [this](common::Result<fv1::FeatureExecution> r) {
-                                  decide(r, "ReviewService.Reject");
-                              });
-                      });
-}
-
-void DiffReviewPanel::decide(const common::Result<fv1::FeatureExecution>& result,
-                             const QString& what)
-{
-    setActionsEnabled(true);
-    if (!result.ok()) {
-        setError(ErrorText::describe(result.error(), what));
-        return;
-    }
-    m_error->setVisible(false);
-    m_summary->setText(tr("Decision recorded"));
-    emit decided(result.value());
-}
-
 void DiffReviewPanel::setError(const QString& text)
 {
     m_error->setText(text);
     m_error->setVisible(true);
     if (m_context.report)
         m_context.report(text);
-}
-
-void DiffReviewPanel::setActionsEnabled(bool enabled)
-{
-    for (QPushButton* b : {m_approve, m_requestChanges, m_reject})
-        b->setEnabled(enabled);
 }
 
 } // namespace builder::views

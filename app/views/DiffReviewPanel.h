@@ -26,6 +26,8 @@ namespace builder::views {
 // Diff review: the file tree with counts, the diff (unified or side by side)
 // with findings in the margin and comments under their lines; Approve,
 // Request changes, Reject; keyboard navigation between files, hunks, findings.
+class ReviewDecisionBar;
+
 class DiffReviewPanel : public QWidget
 {
     Q_OBJECT
@@ -56,13 +58,7 @@ private:
     void setDocument(std::shared_ptr<diff::DiffDocument> document);
     void selectFile(int index);
     void addComment(int line, diff::DiffDocument::Side side);
-    void approve();
-    void requestChanges();
-    void reject();
-    void decide(const common::Result<feature::feature::v1::FeatureExecution>& result,
-                const QString& what);
     void setError(const QString& text);
-    void setActionsEnabled(bool enabled);
     void addShortcuts();
 
     StudioContext m_context;
@@ -75,10 +71,7 @@ private:
     QLabel* m_summary;
     QLabel* m_error;
     QLabel* m_fileLabel;
-    QLineEdit* m_reviewText;
-    QPushButton* m_approve;
-    QPushButton* m_requestChanges;
-    QPushButton* m_reject;
+    ReviewDecisionBar* m_decision;
     QPushButton* m_unified;
     QPushButton* m_sideBySide;
     quint64 m_generation = 0;

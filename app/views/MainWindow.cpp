@@ -80,14 +80,14 @@ MainWindow::MainWindow(BackendClient* client, cache::OfflineCache* cache, Studio
     if (client->identity().isAdmin()) {
         m_admin = new AdminPanel(m_context, m_stack);
     } else {
-        m_adminPlaceholder = new QWidget(m_stack); // keeps page numbers; never reachable
+        m_adminStandIn = new QWidget(m_stack); // keeps page numbers; never reachable
     }
     m_execution = new ExecutionPanel(m_context, m_stack);
     m_diff = new DiffReviewPanel(m_context, m_stack);
     m_stack->addWidget(m_repositories);
     m_stack->addWidget(m_newFeature);
     m_stack->addWidget(m_executions);
-    m_stack->addWidget(m_admin ? static_cast<QWidget*>(m_admin) : m_adminPlaceholder);
+    m_stack->addWidget(m_admin ? static_cast<QWidget*>(m_admin) : m_adminStandIn);
     m_stack->addWidget(m_execution);
     m_stack->addWidget(m_diff);
 

@@ -86,7 +86,7 @@ private:
     ExecutionPanel* m_execution;
     DiffReviewPanel* m_diff;
     AdminPanel* m_admin = nullptr;
-    QWidget* m_adminPlaceholder = nullptr;
+    QWidget* m_adminStandIn = nullptr;
     bool m_adminLoaded = false;
 };
 

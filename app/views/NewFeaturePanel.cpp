@@ -102,7 +102,7 @@ NewFeaturePanel::NewFeaturePanel(StudioContext context, QWidget* parent)
     m_description = new editor::MarkdownEditor(splitter);
     m_description->setObjectName(QStringLiteral("featureDescriptionEditor"));
     m_description->setAccessibleName(tr("Description (Markdown)"));
-    m_description->setPlaceholder(tr("Describe the feature in Markdown"));
+    m_description->setHint(tr("Describe the feature in Markdown"));
     m_preview = new QTextBrowser(splitter);
     m_preview->setObjectName(QStringLiteral("featureDescriptionPreview"));
     m_preview->setAccessibleName(tr("Description preview"));
