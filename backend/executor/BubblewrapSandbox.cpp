@@ -422,6 +422,8 @@ common::Result<RunResult> BubblewrapSandbox::run(const SandboxSpec& spec, const 
         if (const std::size_t failed = ownership->restore(); failed > 0)
             return Error::internal("could not restore the ownership of " + std::to_string(failed) +
                                    " workspace entries");
+    } else {
+        WorkspaceOwnership::clearSetIdBits(spec.workspace);
     }
     return result;
 }

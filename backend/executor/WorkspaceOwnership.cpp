@@ -137,4 +137,19 @@ std::size_t WorkspaceOwnership::restore()
     return failures;
 }
 
+void WorkspaceOwnership::clearSetIdBits(const std::filesystem::path& workspace)
+{
+    const int rootFd = open(workspace.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (rootFd < 0)
+        return;
+    struct stat rootStat;
+    fstat(rootFd, &rootStat);
+    walk(rootFd, "", rootStat.st_dev, true,
+         [](int parentFd, const char* name, const std::string&, const struct stat& st) {
+             if (S_ISREG(st.st_mode) && (st.st_mode & (S_ISUID | S_ISGID)) != 0)
+                 fchmodat(parentFd, name, st.st_mode & 0777, 0);
+         });
+    close(rootFd);
+}
+
 } // namespace builder::executor

@@ -29,6 +29,10 @@ public:
     // entries that could not be restored.
     std::size_t restore();
 
+    // Clears set-uid/set-gid bits a run left on regular files (used when the
+    // workspace was not handed over, i.e. builderd is not root).
+    static void clearSetIdBits(const std::filesystem::path& workspace);
+
 private:
     struct Entry
     {

@@ -77,8 +77,10 @@ void TestSandboxSeccomp::deniedSyscall()
     const std::string host = SandboxHarness::value(m_host, "syscall", name.toStdString());
     QVERIFY2(inside == "EPERM" || inside == "ENOSYS",
              (name.toStdString() + " -> " + inside).c_str());
-    // Allowed, the same call fails differently: the denial is seccomp's.
-    QVERIFY2(!host.empty() && host != inside && host != "EPERM" && host != "ENOSYS",
+    // Allowed, the same call fails differently: the denial is seccomp's. (Run
+    // unprivileged, the host's kernel may say EPERM for the mount API; the
+    // filter's ENOSYS still tells them apart.)
+    QVERIFY2(!host.empty() && host != inside && host != "ENOSYS",
              (name.toStdString() + " on the host -> " + host).c_str());
 }
 
