@@ -3,6 +3,7 @@
 #include "StudioFixture.h"
 
 #include "client/AdminApi.h"
+#include "client/Identity.h"
 #include "diff/DiffView.h"
 #include "editor/MarkdownEditor.h"
 #include "models/DiffFileTreeModel.h"
@@ -33,6 +34,8 @@
 #include <QTableView>
 #include <QTreeView>
 #include <QtTest>
+
+#include <google/protobuf/util/json_util.h>
 
 using namespace builder;
 using namespace builder::guitest;
@@ -84,6 +87,8 @@ private slots:
     void engineerCannotSeeOrUseKillSwitch();
     void adminTogglesKillSwitch();
     void diffReviewNavigatesAndCollectsComments();
+    void executionScreenDigestsPipelineEvents();
+    void adminManagesTokensAndShowsUnimplementedLists();
     void draftSurvivesARestart();
     void offlineBannerAndCachedExecutions();
 
@@ -205,8 +210,7 @@ void TestStudioGui::submitSpecWatchEventsAndCancel()
                              kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!cancel->isEnabled(), kWaitMs);
     const auto finalState = execution->execution().state();
-    if (finalState != fv1::FEATURE_STATE_COMPLETED)
-        QVERIFY(child<QPushButton>(execution, "retryExecutionButton")->isEnabled());
+    const QString endedId = execution->executionId();
 
     // The list shows the new state too.
     window.showPage(MainWindow::ExecutionsPage);
@@ -216,6 +220,17 @@ void TestStudioGui::submitSpecWatchEventsAndCancel()
     QTRY_COMPARE_WITH_TIMEOUT(
         list->index(row, 0).data(models::ExecutionListModel::StateRole).toInt(),
         static_cast<int>(finalState), kWaitMs);
+
+    // Retry: a new execution of the same spec opens; the old log records it.
+    if (finalState == fv1::FEATURE_STATE_COMPLETED)
+        return;
+    window.openExecution(endedId);
+    auto* retry = child<QPushButton>(execution, "retryExecutionButton");
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), kWaitMs);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(execution->executionId() != endedId, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(execution->execution().spec().title()),
+                              QStringLiteral("Add a health endpoint"), kWaitMs);
 }
 
 void TestStudioGui::serverFieldErrorsAppearNextToFields()
@@ -415,6 +430,85 @@ void TestStudioGui::diffReviewNavigatesAndCollectsComments()
     QTRY_VERIFY_WITH_TIMEOUT(error->text().contains("ReviewService.RequestChanges"), kWaitMs);
     QVERIFY2(error->text().contains("UNIMPLEMENTED") || error->text().contains("answered"),
              qPrintable(error->text()));
+}
+
+void TestStudioGui::executionScreenDigestsPipelineEvents()
+{
+    auto session = m_fixture.open("engineer", "watcher");
+    const auto repo = StudioFixture::registerRepository(*session->client, "digest-repo",
+                                                        m_fixture.makeBareRepo("digest-repo"));
+    const auto created = StudioFixture::createFeature(*session->client, repo.id(), "Digest");
+    session->window->openExecution(QString::fromStdString(created.id()));
+    auto* execution = session->window->executionPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(execution->timeline()->rowCount() > 0, kWaitMs);
+    // Events as the pipeline will send them (this server does not run one yet).
+    auto event = [](quint64 sequence, const char* type, const char* json) {
+        fv1::FeatureEvent e;
+        e.set_sequence_number(sequence);
+        e.set_type(type);
+        e.set_summary(type);
+        google::protobuf::util::JsonStringToMessage(json, e.mutable_payload());
+        return e;
+    };
+    const quint64 next = execution->timeline()->lastSequence() + 1000;
+    execution->acceptEvents(
+        {event(
+             next, "llm.call",
+             R"({"provider":"anthropic","model":"claude","tokens_in":1000,"tokens_out":200,"cost_usd":0.012})"),
+         event(
+             next + 1, "llm.call",
+             R"({"provider":"openai","model":"gpt","input_tokens":10,"output_tokens":5,"cost":0.001})"),
+         event(next + 2, "sandbox.output", R"({"data":"\u001b[32mok\u001b[0m Linking server\n"})"),
+         event(next + 3, "sandbox.output", R"({"data":"boom\n","stream":"stderr"})")});
+    auto* usage = child<QTableView>(execution, "usageTable");
+    QCOMPARE(usage->model()->rowCount(), 3); // two models and the total
+    QVERIFY2(child<QLabel>(execution, "executionCost")->text().contains("0.0130"),
+             qPrintable(child<QLabel>(execution, "executionCost")->text()));
+    auto* output = child<QPlainTextEdit>(execution, "sandboxOutput");
+    QVERIFY(output->toPlainText().contains("ok Linking server"));
+    QVERIFY(!output->toPlainText().contains(QChar(0x1b)));
+    QVERIFY(output->toPlainText().contains("boom"));
+    // A replayed event (same sequence) is shown once.
+    const int rows = execution->timeline()->rowCount();
+    execution->acceptEvents({event(next + 3, "sandbox.output", R"({"data":"boom\n"})")});
+    QCOMPARE(execution->timeline()->rowCount(), rows);
+}
+
+void TestStudioGui::adminManagesTokensAndShowsUnimplementedLists()
+{
+    auto session = m_fixture.open("admin");
+    MainWindow& window = *session->window;
+    window.showPage(MainWindow::AdminPage); // loads the lists on first sight
+    auto* admin = window.adminPanel();
+    auto* tokens = child<QTableView>(admin, "tokenTable");
+    QTRY_VERIFY_WITH_TIMEOUT(tokens->model()->rowCount() >= 1, kWaitMs); // the local admin token
+    const int before = tokens->model()->rowCount();
+    QTest::keyClicks(child<QLineEdit>(admin, "tokenUserEdit"), "ci-bot");
+    QTest::mouseClick(child<QPushButton>(admin, "createTokenButton"), Qt::LeftButton);
+    auto* created = child<QLineEdit>(admin, "newTokenField");
+    QTRY_VERIFY_WITH_TIMEOUT(!created->text().isEmpty(), kWaitMs);
+    QCOMPARE(client::Identity::fromToken(created->text()).user(), QStringLiteral("ci-bot"));
+    QTRY_COMPARE_WITH_TIMEOUT(tokens->model()->rowCount(), before + 1, kWaitMs);
+    int row = -1;
+    for (int r = 0; r < tokens->model()->rowCount(); ++r)
+        if (tokens->model()->index(r, 0).data().toString() == QStringLiteral("ci-bot"))
+            row = r;
+    QVERIFY(row >= 0);
+    tokens->selectRow(row);
+    QTest::mouseClick(child<QPushButton>(admin, "revokeTokenButton"), Qt::LeftButton);
+    QVERIFY(confirm(admin, "revokeTokenConfirm"));
+    QTRY_COMPARE_WITH_TIMEOUT(tokens->model()->rowCount(), before, kWaitMs); // revoked are hidden
+
+    // Lists the server does not serve yet say so, naming the call; no rows are made up.
+    auto* audit = child<QLabel>(admin, "auditStatus");
+    auto* dead = child<QLabel>(admin, "deadLetterStatus");
+    QTRY_VERIFY_WITH_TIMEOUT(!audit->text().isEmpty() && !dead->text().isEmpty(), kWaitMs);
+    if (audit->text().contains("UNIMPLEMENTED"))
+        QVERIFY(audit->text().contains("AdminService.ListAudit"));
+    if (dead->text().contains("UNIMPLEMENTED")) {
+        QVERIFY(dead->text().contains("AdminService.ListDeadLetters"));
+        QCOMPARE(child<QTableView>(admin, "deadLetterTable")->model()->rowCount(), 0);
+    }
 }
 
 void TestStudioGui::draftSurvivesARestart()
