@@ -4,6 +4,7 @@
 // or started, and the command line is checked.
 #include "StudioFixture.h"
 
+#include "client/ArtifactDownloader.h"
 #include "client/EventSubscription.h"
 #include "client/FeatureApi.h"
 #include "client/Identity.h"
@@ -21,6 +22,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrl>
 #include <QtTest>
 
 #include <csignal>
@@ -103,6 +106,7 @@ private slots:
     void identityFromToken();
     void keychainStoresOrExplainsTheFallback();
     void launcherConnectsAndRebuildsOnSettings();
+    void artifactDownloadWritesTheFile();
     void options_data();
     void options();
 };
@@ -341,6 +345,47 @@ void TestStudioClient::launcherConnectsAndRebuildsOnSettings()
     key.grpcAddress = settings.remoteAddress;
     vault.remove(key.serverKey());
     QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty() || !unavailable.isEmpty(), kWaitMs);
+}
+
+void TestStudioClient::artifactDownloadWritesTheFile()
+{
+    // A loopback HTTP server standing in for the signed-URL store.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QByteArray body = QByteArray("diff --git a/x b/x\n").repeated(1000);
+    QByteArray requestLine;
+    connect(&server, &QTcpServer::newConnection, &server, [&] {
+        QTcpSocket* socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+            const QByteArray request = socket->readAll();
+            requestLine = request.left(request.indexOf("\r\n"));
+            const bool ok = requestLine.contains("/artifacts/patch.diff?sig=");
+            socket->write(ok ? "HTTP/1.1 200 OK\r\nContent-Type: text/x-diff\r\nContent-Length: " +
+                                   QByteArray::number(body.size()) +
+                                   "\r\nConnection: close\r\n\r\n" + body
+                             : QByteArray("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n"
+                                          "Connection: close\r\n\r\n"));
+            socket->disconnectFromHost();
+        });
+    });
+    QTemporaryDir dir;
+    client::ArtifactDownloader downloader;
+    QSignalSpy finished(&downloader, &client::ArtifactDownloader::finished);
+    QSignalSpy failed(&downloader, &client::ArtifactDownloader::failed);
+    const QString target = dir.filePath("patch.diff");
+    const QString base = QStringLiteral("http://127.0.0.1:%1/artifacts/").arg(server.serverPort());
+    downloader.download(QUrl(base + "patch.diff?sig=abc"), target);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), kWaitMs);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+    QFile file(target);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), body);
+    // An expired signature: the failure names the file, nothing is written.
+    const QString refused = dir.filePath("other.diff");
+    downloader.download(QUrl(base + "other.diff"), refused);
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), kWaitMs);
+    QCOMPARE(failed.first().first().toString(), refused);
+    QVERIFY(!QFile::exists(refused));
 }
 
 void TestStudioClient::options_data()
