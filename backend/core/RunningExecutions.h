@@ -16,19 +16,24 @@ namespace builder::core {
 class RunningExecutions
 {
 public:
-    // Registers a run; the returned token is cancelled by cancel()/cancelAll().
-    common::CancelToken add(const std::string& executionId);
+    // Registers a run; the returned token is cancelled by cancel()/cancelWhere().
+    common::CancelToken add(const std::string& executionId, const std::string& repositoryId = {});
+    void setRepository(const std::string& executionId, const std::string& repositoryId);
     void remove(const std::string& executionId);
     // True when the execution was running here.
     bool cancel(const std::string& executionId, const common::Error& reason);
-    // Cancels every run matching `filter` (empty repository id: all of them).
-    int cancelWhere(const std::function<bool(const std::string& executionId)>& filter,
-                    const common::Error& reason);
+    // Cancels every run of a repository (empty: every run). Returns how many.
+    int cancelRepository(const std::string& repositoryId, const common::Error& reason);
     std::vector<std::string> ids() const;
 
 private:
     mutable std::mutex m_mutex;
-    std::map<std::string, common::CancelToken> m_runs;
+    struct Run
+    {
+        common::CancelToken token;
+        std::string repositoryId;
+    };
+    std::map<std::string, Run> m_runs;
 };
 
 } // namespace builder::core

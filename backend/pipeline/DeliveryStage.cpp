@@ -30,6 +30,8 @@ common::Status DeliveryStage::run(RunContext& ctx)
                              "nothing to deliver: no step changed any file");
 
     if (!ctx.journal.get(kPushKey)) {
+        if (auto stop = ctx.stopCheck(); !stop.ok())
+            return stop;
         (void)ctx.saveProgress(ctx.plan().steps_size(), ctx.plan().steps_size(),
                                "pushing " + branch, 92.0f);
         (void)ctx.event("stage.started", "Pushing " + branch,

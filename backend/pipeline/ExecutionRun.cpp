@@ -14,13 +14,17 @@
 #include "core/EventRecorder.h"
 #include "core/EventTypes.h"
 #include "core/GitCredentials.h"
+#include "core/KillSwitchCheck.h"
 #include "core/RepositoryManager.h"
+#include "core/RunningExecutions.h"
 #include "git/Workspace.h"
 #include "queue/JobQueue.h"
 #include "store/Database.h"
 #include "store/ExecutionRuntimeStore.h"
 #include "store/ExecutionStore.h"
+#include "store/JournalStore.h"
 #include "store/RepositoryStore.h"
+#include "store/ReviewRoundStore.h"
 #include "store/Timestamps.h"
 
 namespace builder::pipeline {
@@ -63,6 +67,19 @@ void ExecutionRun::run()
     });
     if (!loaded.ok() || !loaded.value())
         return;
+    if (m_services.running)
+        m_services.running->setRepository(ctx.execution.id(), ctx.repository.id());
+    if (auto stop = ctx.stopCheck(); !stop.ok()) {
+        pause(ctx, stop.error());
+        return;
+    }
+    if (ctx.journal.get("state/paused")) {
+        (void)ctx.writer.write([&](store::Connection& c) -> common::Status {
+            store::JournalStore::erase(c, ctx.execution.id(), "state/paused");
+            ctx.writer.event(c, "feature.resumed", "Resumed: the kill switch was released");
+            return {};
+        });
+    }
 
     auto credential = m_services.repositories->credentialOf(ctx.repository.id());
     if (!credential.ok()) {
@@ -77,7 +94,15 @@ void ExecutionRun::run()
     const auto& error = status.error();
     if (RunWriter::isFenced(error))
         return; // someone else owns it now, or it was cancelled: nothing more to write
+    if (core::KillSwitchCheck::isStop(error)) {
+        pause(ctx, error);
+        return;
+    }
     if (auto reason = m_cancel.reason()) {
+        if (core::KillSwitchCheck::isStop(*reason)) {
+            pause(ctx, *reason);
+            return;
+        }
         if (reason->code() == StatusCode::DeadlineExceeded) {
             StageFailure timeout;
             timeout.code = fv1::ERROR_CODE_TIMEOUT;
@@ -125,10 +150,38 @@ common::Status ExecutionRun::stages(RunContext& ctx)
         if (verdict->decision == "abort")
             return Error(StatusCode::FailedPrecondition,
                          "the automated review stopped the execution: " + verdict->summary);
-        if (verdict->decision != "iterate")
-            break; // approve, or manual_review (the human gate decides)
+        std::string feedback;
+        std::string key;
+        if (verdict->decision == "iterate") {
+            feedback = "The automated review found problems to fix:\n" + verdict->feedback;
+            key = "done/review_fix/" + std::to_string(round);
+        } else {
+            auto deliver = humanGate(ctx, round, verdict->decision == "manual_review");
+            if (!deliver.ok())
+                return deliver.error();
+            if (m_parked)
+                return {};
+            if (deliver.value())
+                break;
+            // A reviewer asked for changes: their comments drive the next round.
+            auto comments =
+                m_services.db->read([&](store::Connection& c) -> common::Result<std::string> {
+                    std::string text;
+                    auto r = store::ReviewRoundStore::find(c, ctx.execution.id(), round);
+                    if (r && !r->comment.empty())
+                        text += "Reviewer " + r->decidedBy + ": " + r->comment + "\n";
+                    for (const auto& cm :
+                         store::ReviewRoundStore::comments(c, ctx.execution.id(), round))
+                        text += "- " + cm.file + ":" + std::to_string(cm.line) + " (" + cm.author +
+                                "): " + cm.body + "\n";
+                    return text;
+                });
+            if (!comments.ok())
+                return comments.error();
+            feedback = "A human reviewer asked for changes:\n" + comments.value();
+            key = "done/human_fix/" + std::to_string(round);
+        }
         m_stageCode = fv1::ERROR_CODE_GENERATION_FAILED;
-        const auto key = "done/review_fix/" + std::to_string(round);
         if (!ChangeRound::journaled(ctx, key)) {
             if (auto s = ctx.ensureState(fv1::FEATURE_STATE_EXECUTING); !s.ok())
                 return s;
@@ -138,22 +191,89 @@ common::Status ExecutionRun::stages(RunContext& ctx)
         if (changed.ok())
             for (const auto& f : changed->perFile)
                 files.push_back(f.path);
-        auto fixed = ChangeRound::run(
-            ctx, key, "review-fix-" + std::to_string(round),
-            Prompts::repair(ctx.spec(), ctx.normalized, ctx.plan(),
-                            "The automated review found problems to fix:\n" + verdict->feedback,
-                            ctx.fileContext(files)),
-            [&](store::Connection& c, const RoundCommit& r) {
-                ctx.writer.event(c, "review.fix_committed",
-                                 "Addressed review findings: " + r.summary,
-                                 EventRecorder::payload({{"sha", r.sha}}));
-            });
+        auto fixed =
+            ChangeRound::run(ctx, key, key.substr(5),
+                             Prompts::repair(ctx.spec(), ctx.normalized, ctx.plan(), feedback,
+                                             ctx.fileContext(files)),
+                             [&](store::Connection& c, const RoundCommit& r) {
+                                 ctx.writer.event(c, "review.fix_committed",
+                                                  "Addressed review feedback: " + r.summary,
+                                                  EventRecorder::payload({{"sha", r.sha}}));
+                             });
         if (!fixed.ok())
             return fixed.error();
     }
 
     m_stageCode = fv1::ERROR_CODE_PUSH_FAILED;
     return DeliveryStage::run(ctx);
+}
+
+common::Result<bool> ExecutionRun::humanGate(RunContext& ctx, int round, bool manualReview)
+{
+    const auto props = ctx.properties();
+    const auto it = props.find("require_approval");
+    const bool required = manualReview || it == props.end() || it->second != "false";
+    if (!required)
+        return true;
+    auto row = m_services.db->read(
+        [&](store::Connection& c) -> common::Result<std::optional<store::ReviewRound>> {
+            return store::ReviewRoundStore::find(c, ctx.execution.id(), round);
+        });
+    if (!row.ok())
+        return row.error();
+    if (row.value() && row.value()->decision == "approved") {
+        if (row.value()->headSha != ctx.headSha)
+            return common::Error::internal("the approved commit " + row.value()->headSha +
+                                           " is not the execution's head " + ctx.headSha);
+        return true;
+    }
+    if (row.value() && row.value()->decision == "changes_requested")
+        return false;
+    // Wait for a person: the round is opened with the transition, and the job ends.
+    auto written = ctx.writer.write([&](store::Connection& c) -> common::Status {
+        store::ReviewRound r;
+        r.executionId = ctx.execution.id();
+        r.round = round;
+        r.baseSha = ctx.baseSha;
+        r.headSha = ctx.headSha;
+        r.createdAtMillis = store::Timestamps::nowMillis();
+        store::ReviewRoundStore::open(c, r);
+        if (ctx.execution.state() != fv1::FEATURE_STATE_AWAITING_REVIEW) {
+            ctx.execution = ctx.writer.transition(c, fv1::FEATURE_STATE_AWAITING_REVIEW);
+            auto payload = EventRecorder::payload(
+                {{"head_sha", ctx.headSha},
+                 {"base_sha", ctx.baseSha},
+                 {"reason", manualReview ? "the automated review asks for a person"
+                                         : "the repository requires approval"}});
+            (*payload.mutable_fields())["round"].set_number_value(round);
+            ctx.writer.event(c, "approval.requested",
+                             "Waiting for a reviewer to approve " + ctx.headSha.substr(0, 12) +
+                                 (manualReview ? " (the automated review asks for a person)" : ""),
+                             payload);
+        }
+        ctx.writer.jobs().complete(c, ctx.writer.lease());
+        return {};
+    });
+    if (!written.ok())
+        return written.error();
+    m_parked = true;
+    return false;
+}
+
+void ExecutionRun::pause(RunContext& ctx, const common::Error& stop)
+{
+    auto& jobs = *m_services.jobs;
+    (void)ctx.writer.write([&](store::Connection& c) -> common::Status {
+        jobs.postpone(c, m_lease, std::chrono::seconds(2), stop.message());
+        // One event per pause, not one per look at the switch.
+        const auto paused = store::JournalStore::get(c, ctx.execution.id(), "state/paused");
+        if (!paused) {
+            ctx.journal.put(c, "state/paused", stop.message());
+            ctx.writer.event(c, "feature.paused", "Paused: " + stop.message(),
+                             EventRecorder::payload({{"reason", stop.message()}}));
+        }
+        return {};
+    });
 }
 
 void ExecutionRun::fail(RunContext& ctx, const StageFailure& failure)

@@ -30,13 +30,19 @@ public:
 
 private:
     common::Status stages(RunContext& ctx);
+    // The human gate after the automated review of `round`; sets m_parked when
+    // the execution waits for a reviewer, returns whether to deliver now.
+    common::Result<bool> humanGate(RunContext& ctx, int round, bool manualReview);
     void fail(RunContext& ctx, const StageFailure& failure);
+    // The kill switch stopped this turn: the job waits, nothing fails.
+    void pause(RunContext& ctx, const common::Error& stop);
 
     PipelineServices& m_services;
     store::JobLease m_lease;
     common::CancelToken m_cancel;
     DeadlineSink m_deadline;
     int m_stageCode = 0;
+    bool m_parked = false;
 };
 
 } // namespace builder::pipeline

@@ -24,9 +24,10 @@ std::string money(double usd)
 } // namespace
 
 JournaledProvider::JournaledProvider(std::shared_ptr<llm::Provider> inner, Journal& journal,
-                                     std::string scope, double budgetUsd)
+                                     std::string scope, double budgetUsd,
+                                     std::function<common::Status()> stopCheck)
     : m_inner(std::move(inner)), m_journal(journal), m_scope(std::move(scope)),
-      m_budgetUsd(budgetUsd)
+      m_budgetUsd(budgetUsd), m_stopCheck(std::move(stopCheck))
 {}
 
 std::string JournaledProvider::name() const
@@ -91,6 +92,9 @@ JournaledProvider::complete(const llm::CompletionRequest& request,
     }
     if (auto reason = cancel.reason())
         return *reason;
+    if (m_stopCheck)
+        if (auto stop = m_stopCheck(); !stop.ok())
+            return stop.error();
 
     auto& writer = m_journal.writer();
     auto spent = writer.db()->read([&](store::Connection& c) -> common::Result<std::int64_t> {

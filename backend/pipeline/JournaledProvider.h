@@ -3,6 +3,7 @@
 #include "Journal.h"
 #include "llm/Provider.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -19,8 +20,9 @@ namespace builder::pipeline {
 class JournaledProvider : public llm::Provider
 {
 public:
+    // `stopCheck` (may be empty) is asked before every new call: the kill switch.
     JournaledProvider(std::shared_ptr<llm::Provider> inner, Journal& journal, std::string scope,
-                      double budgetUsd);
+                      double budgetUsd, std::function<common::Status()> stopCheck = {});
 
     std::string name() const override;
     common::Result<llm::CompletionResponse> complete(const llm::CompletionRequest& request,
@@ -40,6 +42,7 @@ private:
     Journal& m_journal;
     std::string m_scope;
     double m_budgetUsd;
+    std::function<common::Status()> m_stopCheck;
     int m_calls = 0;
     int m_replayed = 0;
 };

@@ -12,6 +12,7 @@ class JobQueue;
 }
 namespace builder::core {
 class EventRecorder;
+class KillSwitchCheck;
 class RepositoryManager;
 class RunningExecutions;
 } // namespace builder::core
@@ -41,6 +42,7 @@ struct PipelineServices
     git::MirrorCache* mirrors = nullptr;
     executor::Verifier* verifier = nullptr;
     ReviewGate* review = nullptr;
+    const core::KillSwitchCheck* killSwitch = nullptr; // null: no kill switch
     PipelineConfig config;
 };
 

@@ -2,6 +2,7 @@
 
 #include "JournaledProvider.h"
 #include "Prompts.h"
+#include "core/KillSwitchCheck.h"
 #include "git/Workspace.h"
 #include "store/Database.h"
 
@@ -22,8 +23,8 @@ RunContext::~RunContext() = default;
 
 llm::Provider& RunContext::provider(const std::string& scope)
 {
-    m_providers.push_back(
-        std::make_unique<JournaledProvider>(services.provider, journal, scope, budgetUsd()));
+    m_providers.push_back(std::make_unique<JournaledProvider>(
+        services.provider, journal, scope, budgetUsd(), [this] { return stopCheck(); }));
     return *m_providers.back();
 }
 
@@ -35,6 +36,13 @@ common::Status RunContext::ensureState(fv1::FeatureState state)
         execution = writer.transition(c, state);
         return {};
     });
+}
+
+common::Status RunContext::stopCheck() const
+{
+    if (!services.killSwitch)
+        return {};
+    return services.killSwitch->check(repository.id());
 }
 
 common::Status RunContext::event(const std::string& type, const std::string& summary,

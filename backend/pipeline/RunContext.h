@@ -54,6 +54,9 @@ public:
     llm::Provider& provider(const std::string& scope);
     // Moves to `state` unless the execution is already there (fenced write).
     common::Status ensureState(feature::feature::v1::FeatureState state);
+    // The kill switch, before anything with effects (an LLM call, a sandbox
+    // run, a push): its stop error, or Ok.
+    common::Status stopCheck() const;
     // One event in its own fenced transaction.
     common::Status event(const std::string& type, const std::string& summary,
                          const google::protobuf::Struct& payload = {});

@@ -97,6 +97,8 @@ common::Status VerifyStage::run(RunContext& ctx, int round)
         } else {
             if (auto status = ctx.ensureState(fv1::FEATURE_STATE_VERIFYING); !status.ok())
                 return status;
+            if (auto stop = ctx.stopCheck(); !stop.ok())
+                return stop;
             if (auto reset = ctx.workspace->resetHard(ctx.headSha); !reset.ok())
                 return reset.error();
             (void)ctx.saveProgress(ctx.plan().steps_size(), ctx.plan().steps_size(),

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include <filesystem>
+#include <fstream>
 
 namespace builder::pipeline {
 
@@ -76,6 +77,13 @@ common::Status WorkspaceStage::run(RunContext& ctx)
     if (!created.ok())
         return created.error();
     ctx.workspace = std::make_unique<git::Workspace>(std::move(created).value());
+    // The executor's build output and reports live in .builder/: never committed.
+    {
+        std::error_code made;
+        std::filesystem::create_directories(dir / ".git" / "info", made);
+        std::ofstream exclude(dir / ".git" / "info" / "exclude", std::ios::app);
+        exclude << "/.builder/\n";
+    }
     auto base = ctx.workspace->baseSha();
     if (!base.ok())
         return base.error();

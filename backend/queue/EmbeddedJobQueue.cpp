@@ -94,6 +94,15 @@ FailResult EmbeddedJobQueue::fail(store::Connection& c, const store::JobLease& l
     return result;
 }
 
+void EmbeddedJobQueue::postpone(store::Connection& c, const store::JobLease& lease,
+                                std::chrono::milliseconds delay, const std::string& why)
+{
+    const auto now = Timestamps::nowMillis();
+    JobStore::reschedule(c, lease.job.id, lease.attempt, lease.level, now + delay.count(), why,
+                         now);
+    m_db->afterCommit([this] { wake(); });
+}
+
 common::Result<std::string> EmbeddedJobQueue::requeueDeadLetter(store::Connection& c,
                                                                 const std::string& deadLetterId)
 {

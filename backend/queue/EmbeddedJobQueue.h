@@ -28,6 +28,8 @@ public:
     void complete(store::Connection& c, const store::JobLease& lease) override;
     FailResult fail(store::Connection& c, const store::JobLease& lease,
                     const JobFailure& failure) override;
+    void postpone(store::Connection& c, const store::JobLease& lease,
+                  std::chrono::milliseconds delay, const std::string& why) override;
     common::Result<std::string> requeueDeadLetter(store::Connection& c,
                                                   const std::string& deadLetterId) override;
     void waitForWork(const std::vector<std::string>& kinds, std::chrono::milliseconds max) override;

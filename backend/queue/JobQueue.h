@@ -61,6 +61,10 @@ public:
     virtual void complete(store::Connection& c, const store::JobLease& lease) = 0;
     virtual FailResult fail(store::Connection& c, const store::JobLease& lease,
                             const JobFailure& failure) = 0;
+    // Ends the lease and makes the job ready again after `delay`, at the same
+    // retry level (a pause, e.g. for the kill switch, is not a failure).
+    virtual void postpone(store::Connection& c, const store::JobLease& lease,
+                          std::chrono::milliseconds delay, const std::string& why) = 0;
     // Puts a dead letter's job back at level 0 as a new job; returns its id.
     virtual common::Result<std::string> requeueDeadLetter(store::Connection& c,
                                                           const std::string& deadLetterId) = 0;

@@ -11,7 +11,7 @@ namespace builder::store {
 namespace {
 
 // Never edit a released step: add a new one.
-constexpr std::array<const char*, 4> kSteps = {
+constexpr std::array<const char*, 5> kSteps = {
     // 1: repositories, executions, events, jobs, tokens.
     R"sql(
 CREATE TABLE repositories (
@@ -157,6 +157,35 @@ CREATE TABLE artifacts (
   created_at INTEGER NOT NULL,
   UNIQUE (execution_id, name)
 );
+)sql",
+    // 5: human review: one row per review round (the head commit a reviewer
+    // decides on) and the comments anchored to its lines.
+    R"sql(
+CREATE TABLE review_rounds (
+  execution_id TEXT NOT NULL REFERENCES executions(id),
+  round INTEGER NOT NULL,
+  base_sha TEXT NOT NULL,
+  head_sha TEXT NOT NULL,
+  decision TEXT NOT NULL DEFAULT 'pending',
+  decided_by TEXT NOT NULL DEFAULT '',
+  comment TEXT NOT NULL DEFAULT '',
+  decided_at INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (execution_id, round)
+) WITHOUT ROWID;
+
+CREATE TABLE review_comments (
+  id TEXT PRIMARY KEY,
+  execution_id TEXT NOT NULL REFERENCES executions(id),
+  round INTEGER NOT NULL,
+  file TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  side INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  author TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX review_comments_execution ON review_comments(execution_id, round, created_at);
 )sql",
 };
 

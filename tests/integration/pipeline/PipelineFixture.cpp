@@ -54,6 +54,8 @@ bool PipelineFixture::start()
     rv1::RegisterRequest request;
     request.set_name("textstats");
     request.set_url(remotePath().toStdString());
+    for (const auto& [key, value] : m_options.repositoryProperties)
+        (*request.mutable_properties()->mutable_values())[key] = value;
     rv1::RegisterResponse response;
     auto status = m_repos->Register(ctx().get(), request, &response);
     if (!status.ok()) {

@@ -13,6 +13,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -28,6 +29,9 @@ public:
     {
         QStringList extraArgs;   // more builderd flags (e.g. pipeline settings)
         QStringList environment; // more KEY=VALUE
+        // Repository properties; by default no human approval is required so
+        // that the pipeline runs through to delivery.
+        std::map<std::string, std::string> repositoryProperties{{"require_approval", "false"}};
     };
     PipelineFixture();
     explicit PipelineFixture(Options options);
