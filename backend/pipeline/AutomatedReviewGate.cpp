@@ -56,6 +56,7 @@ common::Result<ReviewVerdict> AutomatedReviewGate::review(RunContext& ctx, int r
     verdict.riskScore = report.riskScore;
     verdict.findings = static_cast<int>(report.findings.size());
     verdict.summary = report.summary;
+    verdict.reportJson = review::ReportRenderer::json(report);
     for (const auto& f : report.findings)
         verdict.feedback += "- [" + std::string(review::severityName(f.severity)) + "] " +
                             f.ruleId + " at " + f.file + ":" + std::to_string(f.line) + ": " +

@@ -16,6 +16,7 @@ struct ReviewVerdict
     int findings = 0;
     std::string summary;
     std::string feedback; // the findings as text for the next model round (iterate)
+    std::string reportJson; // review::ReportRenderer::json of the whole report (findings)
 };
 
 // Reviews the diff of an execution (base..head) and reports findings as events.

@@ -20,6 +20,7 @@ common::Result<ReviewVerdict> ReviewStage::run(RunContext& ctx, int round)
         v.findings = o["findings"].toInt();
         v.summary = o["summary"].toString().toStdString();
         v.feedback = o["feedback"].toString().toStdString();
+        v.reportJson = o["report"].toString().toStdString();
         return v;
     }
     if (auto status = ctx.ensureState(fv1::FEATURE_STATE_VERIFYING); !status.ok())
@@ -39,7 +40,8 @@ common::Result<ReviewVerdict> ReviewStage::run(RunContext& ctx, int round)
                   {"risk_score", verdict.riskScore},
                   {"findings", verdict.findings},
                   {"summary", QString::fromStdString(verdict.summary)},
-                  {"feedback", QString::fromStdString(verdict.feedback)}};
+                  {"feedback", QString::fromStdString(verdict.feedback)},
+                  {"report", QString::fromStdString(verdict.reportJson)}};
     auto written = ctx.writer.write([&](store::Connection& c) -> common::Status {
         ctx.journal.put(c, key, QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString());
         auto payload = core::EventRecorder::payload(
