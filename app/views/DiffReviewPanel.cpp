@@ -10,6 +10,7 @@
 #include "client/Delivery.h"
 #include "client/ReviewApi.h"
 #include "diff/DiffView.h"
+#include "editor/LexerFactory.h"
 #include "models/DiffFileTreeModel.h"
 
 #include <QButtonGroup>
@@ -265,7 +266,8 @@ void DiffReviewPanel::selectFile(int index)
     const auto& file = m_document->files()[static_cast<std::size_t>(index)];
     m_view->showFile(&file);
     m_fileLabel->setText(
-        tr("%1 (%2 of %3)").arg(file.path).arg(index + 1).arg(m_document->files().size()));
+        tr("%1 (%2 of %3)").arg(file.path).arg(index + 1).arg(m_document->files().size()) +
+        QStringLiteral(" — ") + editor::LexerFactory::languageName(file.path));
     const QModelIndex treeIndex = m_tree->indexOfFile(index);
     if (treeIndex.isValid() && m_treeView->currentIndex() != treeIndex)
         m_treeView->setCurrentIndex(treeIndex);

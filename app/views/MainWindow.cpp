@@ -236,12 +236,7 @@ void MainWindow::start()
 {
     m_repositories->refresh();
     m_executions->reload();
-    // The draft names a repository: restore it once the list is there.
-    auto* once = new QObject(this);
-    connect(m_context.repositories, &QAbstractItemModel::modelReset, once, [this, once] {
-        m_newFeature->loadDraft();
-        once->deleteLater();
-    });
+    m_newFeature->loadDraft();
 }
 
 void MainWindow::showPage(Page page)

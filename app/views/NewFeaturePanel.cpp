@@ -167,6 +167,22 @@ NewFeaturePanel::NewFeaturePanel(StudioContext context, QWidget* parent)
     connect(discard, &QPushButton::clicked, this, &NewFeaturePanel::discardDraft);
     m_idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_localization->probe();
+    // The draft may name a repository the list has not loaded yet.
+    connect(m_context.repositories, &QAbstractItemModel::modelReset, this,
+            &NewFeaturePanel::selectPendingRepository);
+}
+
+void NewFeaturePanel::selectPendingRepository()
+{
+    if (m_pendingRepositoryId.isEmpty())
+        return;
+    const int row = m_context.repositories->rowOf(m_pendingRepositoryId.toStdString());
+    if (row < 0)
+        return;
+    m_loading = true;
+    m_repository->setCurrentIndex(row);
+    m_loading = false;
+    m_pendingRepositoryId.clear();
 }
 
 fv1::CreateRequest NewFeaturePanel::request() const
@@ -231,10 +247,8 @@ void NewFeaturePanel::loadDraft()
         const QJsonObject draft = QJsonDocument::fromJson(data).object();
         m_loading = true;
         m_title->setText(draft.value("title").toString());
-        const int row =
-            m_context.repositories->rowOf(draft.value("repositoryId").toString().toStdString());
-        if (row >= 0)
-            m_repository->setCurrentIndex(row);
+        m_pendingRepositoryId = draft.value("repositoryId").toString();
+        selectPendingRepository();
         m_targetBranch->setText(draft.value("targetBranch").toString());
         m_featureBranch->setText(draft.value("featureBranch").toString());
         m_description->setText(draft.value("description").toString());
@@ -285,6 +299,7 @@ void NewFeaturePanel::discardDraft()
 
 void NewFeaturePanel::clearForm()
 {
+    m_pendingRepositoryId.clear();
     m_loading = true;
     m_title->clear();
     m_targetBranch->clear();

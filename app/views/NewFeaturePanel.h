@@ -47,6 +47,7 @@ private:
     void submit();
     void discardDraft();
     void clearForm();
+    void selectPendingRepository();
 
     StudioContext m_context;
     QLineEdit* m_title;
@@ -64,6 +65,7 @@ private:
     QTimer m_previewTimer;
     FieldErrors m_errors;
     QString m_idempotencyKey;
+    QString m_pendingRepositoryId;
     bool m_loading = false;
 };
 

@@ -157,13 +157,22 @@ void StudioBench::coldStart(int runs)
         timer.start();
         process.start(studio, {"--server", builderd.grpcAddress(), "--token-file",
                                tokenFile.fileName(), "--print-first-paint"});
-        if (!process.waitForFinished(30000)) {
+        QByteArray output;
+        // The clock stops when the line arrives, not when the process has exited.
+        while (!output.contains("first-paint ") && timer.elapsed() < 30000 &&
+               process.state() != QProcess::NotRunning) {
+            process.waitForReadyRead(20);
+            output += process.readAllStandardOutput();
+        }
+        if (!output.contains("first-paint ")) {
             process.kill();
+            process.waitForFinished(5000);
             std::printf("cold start: builder-studio did not paint within 30 s\n");
             return;
         }
         wall.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
-        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        process.waitForFinished(10000);
+        const QString out = QString::fromUtf8(output);
         const int at = out.indexOf("first-paint ");
         if (at >= 0)
             inside.push_back(out.mid(at + 12).section(' ', 0, 0).toDouble());
@@ -173,8 +182,8 @@ void StudioBench::coldStart(int runs)
     empty.resize(1280, 800);
     const double baseline = firstPaint(empty);
     std::printf("cold start to first painted window (builder-studio, %d launches, median):\n"
-                "  process launch to first paint: %.0f ms (includes process exit)\n"
-                "  main() to first paint:          %.0f ms   target <= 1000 ms\n"
+                "  process launch to first paint: %.0f ms   target <= 1000 ms\n"
+                "  of which main() to first paint: %.0f ms\n"
                 "  baseline empty QMainWindow first paint in-process: %.1f ms\n",
                 runs, median(wall), median(inside), baseline);
 }

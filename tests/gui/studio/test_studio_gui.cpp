@@ -522,7 +522,11 @@ void TestStudioGui::draftSurvivesARestart()
             ->setText("Not finished yet, but kept.");
         QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(panel, "draftStatus")->text().contains("saved"),
                                  kWaitMs);
-    } // the Studio closes; the cache finishes its writes
+        QObject guard;
+        bool written = false;
+        session->cache->flush(&guard, [&] { written = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(written, kWaitMs);
+    } // the Studio closes
     auto session = m_fixture.open("engineer", "drafter", cachePath);
     auto* panel = session->window->newFeaturePanel();
     QTRY_COMPARE_WITH_TIMEOUT(child<QLineEdit>(panel, "featureTitleEdit")->text(),
