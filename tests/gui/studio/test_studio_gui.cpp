@@ -17,6 +17,7 @@
 #include "views/NewFeaturePanel.h"
 #include "views/RepositoriesPanel.h"
 #include "views/RepositoryDialog.h"
+#include "views/TrayNotifier.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -89,6 +90,8 @@ private slots:
     void diffReviewNavigatesAndCollectsComments();
     void executionScreenDigestsPipelineEvents();
     void adminManagesTokensAndShowsUnimplementedLists();
+    void trayNotifiesOnlyOnChangesIntoEndStates_data();
+    void trayNotifiesOnlyOnChangesIntoEndStates();
     void draftSurvivesARestart();
     void offlineBannerAndCachedExecutions();
 
@@ -509,6 +512,41 @@ void TestStudioGui::adminManagesTokensAndShowsUnimplementedLists()
         QVERIFY(dead->text().contains("AdminService.ListDeadLetters"));
         QCOMPARE(child<QTableView>(admin, "deadLetterTable")->model()->rowCount(), 0);
     }
+}
+
+void TestStudioGui::trayNotifiesOnlyOnChangesIntoEndStates_data()
+{
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("to");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("completes") << int(fv1::FEATURE_STATE_VERIFYING)
+                               << int(fv1::FEATURE_STATE_COMPLETED) << "Feature completed: T";
+    QTest::addRow("fails") << int(fv1::FEATURE_STATE_EXECUTING) << int(fv1::FEATURE_STATE_FAILED)
+                           << "Feature failed: T";
+    QTest::addRow("awaits review")
+        << int(fv1::FEATURE_STATE_VERIFYING) << int(fv1::FEATURE_STATE_AWAITING_REVIEW)
+        << "Feature awaits review: T";
+    QTest::addRow("progress is quiet")
+        << int(fv1::FEATURE_STATE_PENDING) << int(fv1::FEATURE_STATE_PLANNING) << "";
+    QTest::addRow("cancel is quiet")
+        << int(fv1::FEATURE_STATE_PENDING) << int(fv1::FEATURE_STATE_CANCELLED) << "";
+    QTest::addRow("no change is quiet")
+        << int(fv1::FEATURE_STATE_FAILED) << int(fv1::FEATURE_STATE_FAILED) << "";
+}
+
+void TestStudioGui::trayNotifiesOnlyOnChangesIntoEndStates()
+{
+    QFETCH(int, from);
+    QFETCH(int, to);
+    QFETCH(QString, message);
+    views::TrayNotifier notifier;
+    fv1::FeatureExecution execution;
+    execution.set_id("e-1");
+    execution.mutable_spec()->set_title("T");
+    execution.set_state(static_cast<fv1::FeatureState>(from));
+    QCOMPARE(notifier.observe(execution), QString()); // first sight is never news
+    execution.set_state(static_cast<fv1::FeatureState>(to));
+    QCOMPARE(notifier.observe(execution), message);
 }
 
 void TestStudioGui::draftSurvivesARestart()
