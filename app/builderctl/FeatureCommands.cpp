@@ -8,6 +8,7 @@
 #include "GrpcEventSource.h"
 #include "Interrupt.h"
 #include "PageArgs.h"
+#include "ProgressView.h"
 #include "Session.h"
 #include "UsageError.h"
 
@@ -119,7 +120,9 @@ std::vector<CommandSpec> FeatureCommands::specs()
           {"type", "TYPE", "Only events of TYPE, e.g. step.completed (repeatable)", true},
           {"follow", "", "Keep streaming live events until the execution ends"},
           {"exit-status", "",
-           "With --follow: exit with 1 when the execution failed or was cancelled"}}},
+           "With --follow: exit with 1 when the execution failed or was cancelled"},
+          {"progress", "",
+           "With --follow: a progress bar per milestone instead of every event"}}},
         {kGroup,
          "artifacts",
          "ID",
@@ -286,6 +289,8 @@ int FeatureCommands::events(const ParsedArgs& args, Session& session)
     }
 
     Printer& printer = session.printer();
+    const bool progress = args.has("progress") && !printer.json();
+    ProgressView progressView;
     bool headerPrinted = false;
     std::size_t printed = 0;
     GrpcEventSource source(session, *request, follow);
@@ -293,7 +298,10 @@ int FeatureCommands::events(const ParsedArgs& args, Session& session)
         source, follow, request->after_sequence(),
         [&](const featurev1::FeatureEvent& event) {
             ++printed;
-            if (printer.json()) {
+            if (progress) {
+                if (const auto text = progressView.render(event); !text.empty())
+                    printer.text(text);
+            } else if (printer.json()) {
                 featurev1::ListEventsResponse response;
                 *response.mutable_event() = event;
                 printer.jsonLine(response);

@@ -1,6 +1,7 @@
 #include "DemoModel.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -8,20 +9,31 @@
 namespace builder::itest {
 
 DemoModel::DemoModel(const QString& answersPath)
+    : m_directory(QFileInfo(answersPath).absolutePath())
 {
     QFile file(answersPath);
     if (file.open(QIODevice::ReadOnly))
         m_answers = QJsonDocument::fromJson(file.readAll()).object();
 }
 
+namespace {
+// The demo's spec lives in text files beside the answers, where the README's
+// run command reads it too.
+QString readTrimmed(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+}
+} // namespace
+
 QString DemoModel::title() const
 {
-    return m_answers["feature"].toObject()["title"].toString();
+    return readTrimmed(m_directory + "/feature-title.txt");
 }
 
 QString DemoModel::description() const
 {
-    return m_answers["feature"].toObject()["description"].toString();
+    return readTrimmed(m_directory + "/feature-description.txt");
 }
 
 std::string DemoModel::keyOf(const fakes::FakeRequest& request)

@@ -14,7 +14,8 @@
 namespace builder::itest {
 
 // The model's side of the demo feature ("Count characters" on the sample
-// repository), answered from resources/demo/answers.json by stage and step.
+// repository), answered from resources/demo/answers.json by stage and step;
+// the spec itself is resources/demo/feature-title.txt and feature-description.txt.
 // Tests change single answers (a delay, an error, a bad edit) with override().
 class DemoModel
 {
@@ -42,6 +43,7 @@ private:
         std::function<fakes::FakeReply()> reply;
         int remaining = -1;
     };
+    QString m_directory;
     QJsonObject m_answers;
     mutable std::mutex m_mutex;
     std::map<std::string, Override> m_overrides;

@@ -18,6 +18,11 @@ const QString kSource = QStringLiteral(BUILDER_SOURCE_DIR);
 
 PipelineFixture::PipelineFixture() : PipelineFixture(Options{}) {}
 
+QString PipelineFixture::sourceDir()
+{
+    return kSource;
+}
+
 PipelineFixture::PipelineFixture(Options options)
     : m_options(std::move(options)), m_model(kSource + "/resources/demo/answers.json")
 {}
@@ -72,11 +77,16 @@ bool PipelineFixture::startBuilderd()
     options.pipeline = true;
     options.dataDir = m_dataDir;
     options.extraArgs = QStringList{"--rate-limits", "off"} + m_options.extraArgs;
-    options.environment =
-        QStringList{"ANTHROPIC_API_KEY=test-key",
-                    "ANTHROPIC_BASE_URL=" + QString::fromStdString(m_llm.baseUrl()),
-                    "BUILDER_LLM_PROVIDERS=anthropic"} +
-        m_options.environment;
+    if (!m_options.replayCassette.isEmpty())
+        options.environment = QStringList{"BUILDER_LLM_REPLAY=" + m_options.replayCassette};
+    else
+        options.environment =
+            QStringList{"ANTHROPIC_API_KEY=test-key",
+                        "ANTHROPIC_BASE_URL=" + QString::fromStdString(m_llm.baseUrl()),
+                        "BUILDER_LLM_PROVIDERS=anthropic"};
+    if (!m_options.recordCassette.isEmpty())
+        options.environment += "BUILDER_LLM_RECORD=" + m_options.recordCassette;
+    options.environment += m_options.environment;
     m_builderd = std::make_unique<testing::BuilderdProcess>(options);
     if (!m_builderd->start()) {
         m_error = m_builderd->errorString();

@@ -32,6 +32,10 @@ public:
         // Repository properties; by default no human approval is required so
         // that the pipeline runs through to delivery.
         std::map<std::string, std::string> repositoryProperties{{"require_approval", "false"}};
+        // Answer from this cassette (llm.replay) instead of the fake vendor.
+        QString replayCassette;
+        // Record every exchange with the fake vendor into this cassette (llm.record).
+        QString recordCassette;
     };
     PipelineFixture();
     explicit PipelineFixture(Options options);
@@ -46,6 +50,7 @@ public:
     fakes::FakeLlmServer& llm() { return m_llm; }
     testing::BuilderdProcess& builderd() { return *m_builderd; }
     QString remotePath() const { return m_scratch.path() + "/remote.git"; }
+    static QString sourceDir();
     const std::string& repositoryId() const { return m_repositoryId; }
 
     std::unique_ptr<grpc::ClientContext> ctx(int timeoutMs = 10000) const;

@@ -35,6 +35,6 @@ int main(void)
 {
     test_count_words();
     test_count_lines();
-    printf("%d checks, %d failed\n", checks, failures);
+    printf("%d tests completed, %d failed\n", checks, failures);
     return failures ? 1 : 0;
 }
