@@ -62,6 +62,7 @@ AuditTab::AuditTab(StudioContext context, QWidget* parent)
     view->setModel(m_model);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(view, 1);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("auditStatus"));

@@ -48,6 +48,7 @@ DeadLetterTab::DeadLetterTab(StudioContext context, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_view, 1);
     auto* bar = new QHBoxLayout;
     m_status = new QLabel(this);

@@ -34,6 +34,7 @@ QTableView* table(QWidget* parent, const QString& name, const QString& accessibl
     view->setModel(model);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     return view;
 }

@@ -56,6 +56,7 @@ TokensTab::TokensTab(StudioContext context, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_view, 1);
     auto* listBar = new QHBoxLayout;
     m_showRevoked = new QCheckBox(tr("Show revoked"), this);
