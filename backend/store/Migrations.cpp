@@ -11,7 +11,7 @@ namespace builder::store {
 namespace {
 
 // Never edit a released step: add a new one.
-constexpr std::array<const char*, 5> kSteps = {
+constexpr std::array<const char*, 6> kSteps = {
     // 1: repositories, executions, events, jobs, tokens.
     R"sql(
 CREATE TABLE repositories (
@@ -186,6 +186,84 @@ CREATE TABLE review_comments (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX review_comments_execution ON review_comments(execution_id, round, created_at);
+)sql",
+    // 6: the kill switch (current state and history), the hash-chained audit
+    // log with its head, outgoing webhook deliveries, incoming webhook
+    // deliveries seen (replay protection) and small service cursors.
+    R"sql(
+CREATE TABLE kill_switches (
+  scope TEXT NOT NULL,
+  repository_id TEXT NOT NULL DEFAULT '',
+  engaged INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  changed_by TEXT NOT NULL,
+  automatic INTEGER NOT NULL DEFAULT 0,
+  changed_at INTEGER NOT NULL,
+  PRIMARY KEY (scope, repository_id)
+) WITHOUT ROWID;
+
+CREATE TABLE kill_switch_history (
+  seq INTEGER PRIMARY KEY,
+  scope TEXT NOT NULL,
+  repository_id TEXT NOT NULL DEFAULT '',
+  engaged INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  changed_by TEXT NOT NULL,
+  automatic INTEGER NOT NULL DEFAULT 0,
+  changed_at INTEGER NOT NULL
+);
+
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  target_type TEXT NOT NULL DEFAULT '',
+  target_id TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  details TEXT NOT NULL DEFAULT '{}',
+  created_at INTEGER NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_actor ON audit_log(actor, seq);
+CREATE INDEX audit_log_action ON audit_log(action, seq);
+CREATE INDEX audit_log_created ON audit_log(created_at);
+
+CREATE TABLE webhook_deliveries (
+  id TEXT PRIMARY KEY,
+  endpoint TEXT NOT NULL,
+  url TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  execution_id TEXT NOT NULL,
+  body BLOB NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_status INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  delivered_at INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (event_id, endpoint)
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(state, next_attempt_at);
+CREATE INDEX webhook_deliveries_created ON webhook_deliveries(created_at DESC, id DESC);
+
+CREATE TABLE webhook_inbound (
+  delivery_id TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  event TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  execution_id TEXT NOT NULL DEFAULT '',
+  received_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE service_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
 )sql",
 };
 

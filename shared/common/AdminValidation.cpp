@@ -46,4 +46,47 @@ std::vector<Violation> AdminValidation::validate(const av1::RequeueDeadLetterReq
     return FieldRules::uuid("id", request.id());
 }
 
+std::vector<Violation> AdminValidation::validate(const av1::SetKillSwitchRequest& request)
+{
+    std::vector<Violation> out;
+    FieldRules::append(out, FieldRules::specifiedEnum("scope", request.scope(),
+                                                      av1::KillSwitchScope_IsValid,
+                                                      "KILL_SWITCH_SCOPE_UNSPECIFIED"));
+    if (request.scope() == av1::KILL_SWITCH_SCOPE_REPOSITORY)
+        FieldRules::append(out, FieldRules::uuid("repository_id", request.repository_id()));
+    else if (request.scope() == av1::KILL_SWITCH_SCOPE_GLOBAL && !request.repository_id().empty())
+        out.push_back({"repository_id", "kill_switch.repository_id",
+                       "repository_id must be empty when the scope is GLOBAL"});
+    if (request.reason().empty())
+        out.push_back({"reason", std::string(ConstraintId::kStringMinLen),
+                       "reason is required: say why work is stopped or resumed"});
+    else
+        FieldRules::append(out,
+                           FieldRules::length("reason", request.reason(), 1, kReasonMaxLength));
+    FieldRules::append(out, FieldRules::notBlank("reason", request.reason()));
+    return out;
+}
+
+std::vector<Violation> AdminValidation::validate(const av1::ListAuditRequest& request)
+{
+    std::vector<Violation> out;
+    FieldRules::append(out, FieldRules::maxLength("actor", request.actor(), kAuditFilterMaxLength));
+    FieldRules::append(out,
+                       FieldRules::maxLength("action", request.action(), kAuditFilterMaxLength));
+    if (request.has_since())
+        FieldRules::append(out, FieldRules::timestamp("since", request.since()));
+    FieldRules::append(out, CommonValidation::validatePagination(request.pagination()));
+    return out;
+}
+
+std::vector<Violation> AdminValidation::validate(const av1::ListWebhookDeliveriesRequest& request)
+{
+    std::vector<Violation> out;
+    if (!av1::WebhookDeliveryState_IsValid(request.state()))
+        out.push_back({"state", std::string(ConstraintId::kEnumDefinedOnly),
+                       "value must be one of the defined enum values"});
+    FieldRules::append(out, CommonValidation::validatePagination(request.pagination()));
+    return out;
+}
+
 } // namespace builder::common
