@@ -2,7 +2,6 @@
 
 #include "RpcRegistry.h"
 #include "feature/admin/v1/admin.pb.h"
-#include "feature/review/v1/review.pb.h"
 
 #include <google/protobuf/descriptor.h>
 
@@ -19,12 +18,10 @@ common::Status pending(const RpcContext& ctx)
                                       "serve it yet");
 }
 
-std::set<Role> rolesFor(const std::string& service, const std::string& method)
+std::set<Role> rolesFor(const std::string& service, const std::string& /*method*/)
 {
     if (service == "feature.admin.v1.AdminService")
         return {Role::Admin};
-    if (method == "Approve" || method == "RequestChanges" || method == "Reject")
-        return {Role::Reviewer, Role::Admin};
     return RpcRegistry::allRoles();
 }
 
@@ -40,14 +37,8 @@ void add(RpcRegistry& registry, const std::string& service, const std::string& m
 
 void PendingRpc::registerAll(RpcRegistry& registry)
 {
-    namespace r = feature::review::v1;
+    // ReviewService is served by ReviewRpc.
     namespace a = feature::admin::v1;
-    const std::string review = "feature.review.v1.ReviewService";
-    add<r::GetDiffRequest, r::GetDiffResponse>(registry, review, "GetDiff");
-    add<r::ApproveRequest, r::ApproveResponse>(registry, review, "Approve");
-    add<r::RequestChangesRequest, r::RequestChangesResponse>(registry, review, "RequestChanges");
-    add<r::RejectRequest, r::RejectResponse>(registry, review, "Reject");
-    add<r::ReviewPatchRequest, r::ReviewPatchResponse>(registry, review, "ReviewPatch");
     const std::string admin = "feature.admin.v1.AdminService";
     add<a::GetKillSwitchRequest, a::GetKillSwitchResponse>(registry, admin, "GetKillSwitch");
     add<a::SetKillSwitchRequest, a::SetKillSwitchResponse>(registry, admin, "SetKillSwitch");

@@ -4,9 +4,9 @@ namespace builder::api {
 
 class RpcRegistry;
 
-// The ReviewService and AdminService methods (kill switch, audit, dead letters)
-// that the contract defines and a later issue implements. They are registered so that
-// authentication and roles apply to them today, and answer UNIMPLEMENTED with a clear message.
+// The AdminService methods (kill switch, audit) that the contract defines and a
+// later issue implements. They are registered so that authentication and roles
+// apply to them today, and answer UNIMPLEMENTED with a clear message.
 class PendingRpc
 {
 public:

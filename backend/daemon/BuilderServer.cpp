@@ -13,6 +13,7 @@
 #include "api/RepositoryRpc.h"
 #include "api/RequestMetrics.h"
 #include "api/ReviewGrpcService.h"
+#include "api/ReviewRpc.h"
 #include "api/RpcRegistry.h"
 #include "common/LocalEndpoint.h"
 #include "core/ArtifactLinks.h"
@@ -21,6 +22,7 @@
 #include "core/EventRecorder.h"
 #include "core/FeatureManager.h"
 #include "core/RepositoryManager.h"
+#include "core/ReviewManager.h"
 #include "core/RunningExecutions.h"
 #include "core/TokenManager.h"
 #include "core/WorkerPool.h"
@@ -78,6 +80,7 @@ struct BuilderServer::Parts
     std::unique_ptr<core::RepositoryManager> repositories;
     std::unique_ptr<core::TokenManager> tokenManager;
     std::unique_ptr<core::DeadLetterManager> deadLetters;
+    std::unique_ptr<core::ReviewManager> reviews;
     api::RpcRegistry registry;
     api::RequestMetrics metrics;
     std::unique_ptr<api::CallGate> gate;
@@ -203,6 +206,12 @@ common::Status BuilderServer::start()
                                                               config.defaultPageSize);
     api::AdminRpc::registerAll(p.registry, *p.tokenManager, *p.deadLetters);
     api::PendingRpc::registerAll(p.registry);
+    p.reviews = std::make_unique<core::ReviewManager>(
+        p.db, *p.recorder, *p.jobs,
+        core::ReviewManager::Settings{pipelineConfig.workspacesDir(), thresholds.value()},
+        &p.running);
+    p.reviews->setArtifactLinks(p.links.get());
+    api::ReviewRpc::registerAll(p.registry, *p.reviews);
     p.gate = std::make_unique<api::CallGate>(*p.tokens, p.limiter, p.limits);
     p.bridge = std::make_unique<api::GrpcBridge>(p.registry, *p.gate, p.metrics, *p.rpcPool);
     p.featureService = std::make_unique<api::FeatureGrpcService>(*p.bridge);
