@@ -7,6 +7,7 @@
 #include "InputFile.h"
 #include "LocalLocalizeSource.h"
 #include "LocalizeView.h"
+#include "RemoteLocalizeSource.h"
 #include "Session.h"
 #include "TextWidth.h"
 #include "UsageError.h"
@@ -50,18 +51,11 @@ common::Result<localize::LocalizeRequest> requestFrom(const ParsedArgs& args,
     localize::LocalizeRequest request;
     const auto repo = args.value("repo");
     if (!repo || repo->empty())
-        return usageError("--repo is required (a local repository folder)");
+        return usageError("--repo is required (a local repository folder, or a registered "
+                          "repository's name or id)");
     const auto spec = args.value("spec");
     if (!spec || spec->empty())
         return usageError("--spec is required (a file holding the feature spec; '-' reads stdin)");
-    std::error_code ec;
-    if (!std::filesystem::is_directory(*repo, ec))
-        return common::Error(
-            common::StatusCode::FailedPrecondition,
-            "--repo: '" + *repo +
-                "' is not a folder on this machine. Registered repository names are resolved "
-                "by builderd, which this offline command does not use: pass the path of a "
-                "local clone instead");
     request.root = *repo;
     auto text = InputFile::read("spec", *spec);
     if (!text.ok())
@@ -131,19 +125,22 @@ std::vector<CommandSpec> LocalizeCommands::specs()
 {
     return {{kGroup,
              "",
-             "--repo PATH --spec FILE [--top K] [--budget TOKENS] [options]",
-             "Rank the files of a local repository that a feature spec touches",
+             "--repo PATH|NAME --spec FILE [--top K] [--budget TOKENS] [options]",
+             "Rank the files of a repository that a feature spec touches",
              "Lists the repository (git-tracked files, or a .gitignore-aware walk of a plain "
              "folder), ranks files by BM25 over their paths, symbols and contents, and chooses "
              "excerpts of the top files within a token budget, as the pipeline's AnalyzeImpact "
-             "stage does before asking the LLM. Runs in this process; builderd is not needed.\n"
+             "stage does before asking the LLM. For a local folder it runs in this process and "
+             "builderd is not needed; any other --repo names a repository registered with "
+             "builderd (name or id), which ranks its default branch (or --ref).\n"
              "The table shows each file's score, the symbols that matched and the tokens its "
              "excerpts cost; --json prints one document with the excerpts' text.\n"
              "Example:\n"
              "  builderctl localize --repo ~/src/api --spec feature.md --top 10",
              0,
              0,
-             {{"repo", "PATH", "A local repository folder (required)"},
+             {{"repo", "PATH|NAME", "A local folder, or a registered repository (required)"},
+              {"ref", "BRANCH", "With a registered repository: the branch to rank"},
               {"spec", "FILE", "The feature spec (required); '-' reads stdin"},
               {"top", "K", "How many files to list, 1-1000 (default 20)"},
               {"budget", "TOKENS", "Token budget for the excerpts, 0 for none (default 8000)"},
@@ -184,6 +181,15 @@ int LocalizeCommands::run(const std::string& verb, const ParsedArgs& args, Sessi
 {
     if (!verb.empty())
         return usage(session, usageError("unknown command 'localize " + verb + "'"));
+    std::error_code ec;
+    const auto repo = args.value("repo").value_or("");
+    if (!repo.empty() && !std::filesystem::is_directory(repo, ec)) {
+        RemoteLocalizeSource remote(session, repo, args.value("ref").value_or(""));
+        return run(args, session, remote);
+    }
+    if (args.has("ref"))
+        return usage(session, usageError("--ref applies to registered repositories; check the "
+                                         "branch out in the local folder instead"));
     LocalLocalizeSource local;
     return run(args, session, local);
 }

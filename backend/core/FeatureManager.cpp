@@ -10,6 +10,8 @@
 #include "queue/JobQueue.h"
 #include "store/Database.h"
 #include "store/ExecutionStore.h"
+#include "store/JournalKeys.h"
+#include "store/JournalStore.h"
 #include "store/RepositoryStore.h"
 #include "store/Timestamps.h"
 
@@ -291,11 +293,18 @@ Result<fv1::FeatureExecution> FeatureManager::retry(const security::Principal& c
         record.retryOf = p.id();
         record.fromStep = request.from_step();
         ExecutionStore::insert(c, record);
+        // The model's answers for what the parent finished before from_step are
+        // reused: the retry does not pay for them again.
+        const auto reused = store::JournalStore::copy(
+            c, p.id(), e.id(), store::JournalKeys::reusableByRetry(c, p.id(), request.from_step()),
+            now);
         m_events.record(c, e.id(), EventTypes::kFeatureCreated,
-                        "Retry of " + p.id() + " from step " + std::to_string(request.from_step()),
+                        "Retry of " + p.id() + " from step " + std::to_string(request.from_step()) +
+                            " (" + std::to_string(reused) + " model answer(s) reused)",
                         createdPayload(e, caller,
                                        {{"retry_of", p.id()},
-                                        {"from_step", std::to_string(request.from_step())}}));
+                                        {"from_step", std::to_string(request.from_step())},
+                                        {"reused_answers", std::to_string(reused)}}));
         m_events.record(
             c, p.id(), EventTypes::kFeatureRetried, "Retried as " + e.id(),
             EventRecorder::payload(

@@ -3,6 +3,8 @@
 #include "DataDirectory.h"
 #include "api/AdminGrpcService.h"
 #include "api/AdminRpc.h"
+#include "api/AnalysisGrpcService.h"
+#include "api/AnalysisRpc.h"
 #include "api/CallGate.h"
 #include "api/ConnectGateway.h"
 #include "api/FeatureGrpcService.h"
@@ -19,6 +21,7 @@
 #include "core/ArtifactLinks.h"
 #include "core/DeadLetterManager.h"
 #include "core/EventBus.h"
+#include "core/LocalizeManager.h"
 #include "core/EventRecorder.h"
 #include "core/FeatureManager.h"
 #include "core/RepositoryManager.h"
@@ -73,6 +76,8 @@ struct BuilderServer::Parts
     core::RunningExecutions running;
     std::unique_ptr<core::ArtifactLinks> links;
     std::unique_ptr<git::MirrorCache> mirrors;
+    std::unique_ptr<core::LocalizeManager> localize;
+    std::unique_ptr<api::AnalysisGrpcService> analysisService;
     std::unique_ptr<executor::Verifier> verifier;
     std::unique_ptr<pipeline::AutomatedReviewGate> reviewGate;
     std::unique_ptr<pipeline::PipelineRunner> runner;
@@ -202,6 +207,11 @@ common::Status BuilderServer::start()
         std::make_unique<core::RepositoryManager>(p.db, std::move(cipher).value(), config);
     api::FeatureRpc::registerAll(p.registry, *p.features, p.db, p.bus, *p.pool);
     api::RepositoryRpc::registerAll(p.registry, *p.repositories);
+    p.mirrors = std::make_unique<git::MirrorCache>(pipelineConfig.mirrorsDir().string(),
+                                                   pipelineConfig.maxConcurrentClones);
+    p.localize = std::make_unique<core::LocalizeManager>(p.db, *p.repositories, *p.mirrors,
+                                                         pipelineConfig.cacheDir());
+    api::AnalysisRpc::registerAll(p.registry, *p.localize);
     p.deadLetters = std::make_unique<core::DeadLetterManager>(p.db, *p.jobs, *p.recorder,
                                                               config.defaultPageSize);
     api::AdminRpc::registerAll(p.registry, *p.tokenManager, *p.deadLetters);
@@ -218,6 +228,7 @@ common::Status BuilderServer::start()
     p.repositoryService = std::make_unique<api::RepositoryGrpcService>(*p.bridge);
     p.reviewService = std::make_unique<api::ReviewGrpcService>(*p.bridge);
     p.adminService = std::make_unique<api::AdminGrpcService>(*p.bridge);
+    p.analysisService = std::make_unique<api::AnalysisGrpcService>(*p.bridge);
 
     // gRPC
     grpc::EnableDefaultHealthCheckService(true);
@@ -244,6 +255,7 @@ common::Status BuilderServer::start()
     builder.RegisterService(p.repositoryService.get());
     builder.RegisterService(p.reviewService.get());
     builder.RegisterService(p.adminService.get());
+    builder.RegisterService(p.analysisService.get());
     p.grpcServer = builder.BuildAndStart();
     if (!p.grpcServer || grpcPort == 0)
         return Error(StatusCode::Unavailable, "cannot listen for gRPC on " + m_options.grpcListen +
@@ -277,8 +289,6 @@ common::Status BuilderServer::start()
                         std::to_string(p.httpServer->port()));
 
     // The pipeline's workers.
-    p.mirrors = std::make_unique<git::MirrorCache>(pipelineConfig.mirrorsDir().string(),
-                                                   pipelineConfig.maxConcurrentClones);
     p.verifier = std::make_unique<executor::Verifier>(executorConfig);
     pipeline::PipelineServices services;
     services.db = p.db;

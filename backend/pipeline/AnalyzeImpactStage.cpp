@@ -3,6 +3,7 @@
 #include "Prompts.h"
 #include "StageParsers.h"
 #include "core/EventRecorder.h"
+#include "store/JournalKeys.h"
 #include "llm/StructuredCaller.h"
 #include "localize/Localizer.h"
 
@@ -19,7 +20,7 @@ using core::EventRecorder;
 
 namespace {
 
-constexpr const char* kKey = "done/analyze_impact";
+constexpr const char* kKey = store::JournalKeys::kImpactDone;
 
 // Keeps the files that exist in the worktree or were ranked; returns the dropped ones.
 std::vector<std::string> keepKnown(std::vector<ImpactedFile>& files,

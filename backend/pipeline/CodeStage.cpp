@@ -3,8 +3,8 @@
 #include "ChangeRound.h"
 #include "Prompts.h"
 #include "core/EventRecorder.h"
+#include "store/JournalKeys.h"
 
-#include <cstdio>
 
 namespace builder::pipeline {
 
@@ -13,9 +13,7 @@ using core::EventRecorder;
 
 std::string CodeStage::stepKey(int index)
 {
-    char key[32];
-    std::snprintf(key, sizeof key, "done/step/%03d", index);
-    return key;
+    return store::JournalKeys::stepDone(index);
 }
 
 common::Status CodeStage::run(RunContext& ctx)
@@ -45,8 +43,7 @@ common::Status CodeStage::run(RunContext& ctx)
         std::vector<std::string> files(step.target_files().begin(), step.target_files().end());
         for (const auto& f : ctx.impact.direct)
             files.push_back(f.path);
-        char scope[32];
-        std::snprintf(scope, sizeof scope, "step-%03d", i);
+        const auto scope = store::JournalKeys::stepScope(i);
         auto request =
             Prompts::code(ctx.spec(), ctx.normalized, plan, i, ctx.fileContext(files), "");
         auto round = ChangeRound::run(

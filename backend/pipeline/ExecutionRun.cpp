@@ -62,7 +62,9 @@ void ExecutionRun::run()
             c, ctx.execution.id(), store::Timestamps::nowMillis());
         if (m_deadline)
             m_deadline(std::chrono::system_clock::time_point(std::chrono::milliseconds(started)) +
-                       std::chrono::minutes(ctx.execution.spec().constraints().timeout_minutes()));
+                           m_services.config.timeoutMinute *
+                               ctx.execution.spec().constraints().timeout_minutes(),
+                       ctx.execution.spec().constraints().timeout_minutes());
         return true;
     });
     if (!loaded.ok() || !loaded.value())

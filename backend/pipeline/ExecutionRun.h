@@ -22,7 +22,8 @@ class ExecutionRun
 {
 public:
     // Told the execution's deadline (its first start + timeout_minutes) once known.
-    using DeadlineSink = std::function<void(std::chrono::system_clock::time_point)>;
+    using DeadlineSink =
+        std::function<void(std::chrono::system_clock::time_point, int timeoutMinutes)>;
 
     ExecutionRun(PipelineServices& services, store::JobLease lease, common::CancelToken cancel,
                  DeadlineSink deadline);

@@ -2,6 +2,7 @@
 
 #include "core/EventRecorder.h"
 #include "store/Database.h"
+#include "store/JournalKeys.h"
 #include "store/ExecutionRuntimeStore.h"
 
 #include <QJsonDocument>
@@ -37,7 +38,7 @@ std::string JournaledProvider::name() const
 
 std::string JournaledProvider::keyPrefix(const std::string& stage, const std::string& scope)
 {
-    return "llm/" + stage + "/" + scope + "#";
+    return store::JournalKeys::llmPrefix(stage, scope);
 }
 
 std::string JournaledProvider::encode(const llm::CompletionResponse& r,

@@ -3,6 +3,7 @@
 #include "Prompts.h"
 #include "StageParsers.h"
 #include "core/EventRecorder.h"
+#include "store/JournalKeys.h"
 #include "llm/StructuredCaller.h"
 
 #include <QJsonDocument>
@@ -13,7 +14,7 @@ namespace builder::pipeline {
 namespace fv1 = feature::feature::v1;
 
 namespace {
-constexpr const char* kKey = "done/normalize_spec";
+constexpr const char* kKey = store::JournalKeys::kNormalizeDone;
 }
 
 common::Status NormalizeSpecStage::run(RunContext& ctx)

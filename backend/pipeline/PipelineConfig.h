@@ -24,6 +24,9 @@ struct PipelineConfig
     int localizeTopK = 40;
     int localizeTokenBudget = 12000;
     std::filesystem::path workspacesOverride; // WORKSPACE_BASE_PATH
+    // How long one of timeout_minutes lasts. A minute, except in tests, which
+    // shorten it to see a timeout without waiting five minutes.
+    std::chrono::milliseconds timeoutMinute{std::chrono::minutes(1)};
 
     std::filesystem::path mirrorsDir() const { return dataDir / "mirrors"; }
     std::filesystem::path workspacesDir() const

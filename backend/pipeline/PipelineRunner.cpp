@@ -3,12 +3,12 @@
 #include "ExecutionRun.h"
 #include "common/Uuid.h"
 #include "core/RunningExecutions.h"
+#include "git/WorkspaceJanitor.h"
 #include "queue/EmbeddedJobQueue.h"
 #include "store/Database.h"
 #include "store/ExecutionRuntimeStore.h"
 #include "store/Timestamps.h"
 
-#include <filesystem>
 #include <set>
 
 namespace builder::pipeline {
@@ -32,7 +32,7 @@ common::Status PipelineRunner::start()
         if (!released.ok())
             return released.error();
     }
-    cleanWorkspaces();
+    cleanWorkspaces(true);
     for (int i = 0; i < std::max(1, m_services.config.workers); ++i)
         m_workers.emplace_back([this, i] { work(i); });
     m_heartbeat = std::thread([this] { heartbeat(); });
@@ -78,10 +78,13 @@ void PipelineRunner::work(int)
         }
         const auto jobId = lease.job.id;
         ExecutionRun run(m_services, lease, token,
-                         [this, jobId](std::chrono::system_clock::time_point deadline) {
+                         [this, jobId](std::chrono::system_clock::time_point deadline,
+                                       int timeoutMinutes) {
                              std::lock_guard lock(m_mutex);
-                             if (auto it = m_active.find(jobId); it != m_active.end())
+                             if (auto it = m_active.find(jobId); it != m_active.end()) {
                                  it->second.deadline = deadline;
+                                 it->second.timeoutMinutes = timeoutMinutes;
+                             }
                              m_wake.notify_all();
                          });
         run.run();
@@ -122,7 +125,8 @@ void PipelineRunner::heartbeat()
         for (auto& [id, active] : m_active) {
             if (now >= active.deadline && !active.cancel.cancelled())
                 active.cancel.cancel(Error(StatusCode::DeadlineExceeded,
-                                           "the execution ran past its timeout_minutes"));
+                                           "the execution ran past its timeout_minutes (" +
+                                               std::to_string(active.timeoutMinutes) + ")"));
             toRenew.emplace_back(active.lease, active.cancel);
         }
         if (std::chrono::steady_clock::now() < nextRenewal)
@@ -133,50 +137,32 @@ void PipelineRunner::heartbeat()
             if (!m_services.jobs->renew(lease))
                 cancel.cancel(Error(StatusCode::Aborted, "the job's lease was lost"));
         if (std::chrono::steady_clock::now() >= nextCleanup) {
-            cleanWorkspaces();
+            cleanWorkspaces(false);
             nextCleanup = std::chrono::steady_clock::now() + std::chrono::hours(1);
         }
         lock.lock();
     }
 }
 
-void PipelineRunner::cleanWorkspaces()
+void PipelineRunner::cleanWorkspaces(bool atStart)
 {
-    namespace fs = std::filesystem;
-    const auto root = m_services.config.workspacesDir();
-    const auto retentionStart =
-        store::Timestamps::nowMillis() -
-        std::chrono::duration_cast<std::chrono::milliseconds>(m_services.config.workspaceRetention)
-            .count();
-    auto ids = m_services.db->read(
-        [&](store::Connection& c)
-            -> common::Result<std::pair<std::set<std::string>, std::set<std::string>>> {
-            auto live = store::ExecutionRuntimeStore::unfinishedIds(c);
-            auto expired = store::ExecutionRuntimeStore::finishedBefore(c, retentionStart);
-            return std::make_pair(std::set<std::string>(live.begin(), live.end()),
-                                  std::set<std::string>(expired.begin(), expired.end()));
-        });
-    if (!ids.ok())
+    const auto& config = m_services.config;
+    const auto retention =
+        std::chrono::duration_cast<std::chrono::seconds>(config.workspaceRetention);
+    const auto since = store::Timestamps::nowMillis() - retention.count() * 1000;
+    auto kept = m_services.db->read([&](store::Connection& c)
+                                        -> common::Result<std::vector<std::string>> {
+        return atStart ? store::ExecutionRuntimeStore::unfinishedOrSince(c, since)
+                       : store::ExecutionRuntimeStore::unfinishedIds(c);
+    });
+    if (!kept.ok())
         return;
-    std::error_code ec;
-    if (!fs::is_directory(root, ec))
-        return;
-    for (const auto& entry : fs::directory_iterator(root, ec)) {
-        const auto name = entry.path().filename().string();
-        const bool live = ids->first.count(name) > 0;
-        const bool expired = ids->second.count(name) > 0;
-        // A directory that belongs to no execution at all is an orphan.
-        bool known = live || expired;
-        if (!known) {
-            auto exists = m_services.db->read([&](store::Connection& c) -> common::Result<bool> {
-                return store::ExecutionRuntimeStore::exists(c, name);
-            });
-            known = exists.ok() && exists.value();
-        }
-        if (live || (known && !expired))
-            continue;
-        fs::remove_all(entry.path(), ec);
-    }
+    const std::set<std::string> ids(kept->begin(), kept->end());
+    const auto root = config.workspacesDir().string();
+    // At start, whatever no kept execution owns goes (orphans of a crash, of
+    // deleted rows); afterwards, finished executions' workspaces past retention.
+    (void)(atStart ? git::WorkspaceJanitor::reconcile(root, ids, config.mirrorsDir().string())
+                   : git::WorkspaceJanitor::removeExpired(root, ids, retention));
 }
 
 } // namespace builder::pipeline

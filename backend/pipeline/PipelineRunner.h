@@ -47,7 +47,7 @@ private:
 
     void work(int index);
     void heartbeat();
-    void cleanWorkspaces();
+    void cleanWorkspaces(bool atStart);
 
     PipelineServices m_services;
     std::string m_owner;

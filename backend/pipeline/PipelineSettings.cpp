@@ -131,6 +131,10 @@ common::Status PipelineSettings::apply(const std::map<std::string, std::string>&
             if (!intIn(1, 3600))
                 return bad(key, value, "must be a whole number of seconds from 1 to 3600");
             retry.lease = std::chrono::seconds(n);
+        } else if (key == "pipeline.timeout_minute_ms") {
+            if (!intIn(10, 60000))
+                return bad(key, value, "must be a whole number of milliseconds from 10 to 60000");
+            c.timeoutMinute = std::chrono::milliseconds(n);
         } else if (key == "pipeline.lease_ms") {
             if (!intIn(100, 3600000))
                 return bad(key, value, "must be a whole number of milliseconds, at least 100");

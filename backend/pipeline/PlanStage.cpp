@@ -3,6 +3,7 @@
 #include "Prompts.h"
 #include "StageParsers.h"
 #include "core/EventRecorder.h"
+#include "store/JournalKeys.h"
 #include "llm/StructuredCaller.h"
 
 namespace builder::pipeline {
@@ -10,7 +11,7 @@ namespace builder::pipeline {
 namespace fv1 = feature::feature::v1;
 
 namespace {
-constexpr const char* kKey = "done/generate_plan";
+constexpr const char* kKey = store::JournalKeys::kPlanDone;
 }
 
 common::Status PlanStage::run(RunContext& ctx)

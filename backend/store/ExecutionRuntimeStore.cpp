@@ -63,12 +63,12 @@ std::vector<std::string> ExecutionRuntimeStore::unfinishedIds(Connection& c)
     return out;
 }
 
-std::vector<std::string> ExecutionRuntimeStore::finishedBefore(Connection& c,
-                                                               std::int64_t beforeMillis)
+std::vector<std::string> ExecutionRuntimeStore::unfinishedOrSince(Connection& c,
+                                                                  std::int64_t sinceMillis)
 {
-    auto s = c.prepare(std::string("SELECT id FROM executions WHERE state IN ") + kTerminal +
-                       " AND completed_at > 0 AND completed_at < ?");
-    s.bind(1, beforeMillis);
+    auto s = c.prepare(std::string("SELECT id FROM executions WHERE state NOT IN ") + kTerminal +
+                       " OR completed_at >= ?");
+    s.bind(1, sinceMillis);
     std::vector<std::string> out;
     while (s.step())
         out.push_back(s.text(0));

@@ -31,8 +31,9 @@ public:
     static bool exists(Connection& c, const std::string& executionId);
     // Executions not in a terminal state (their workspaces are live).
     static std::vector<std::string> unfinishedIds(Connection& c);
-    // Terminal executions that finished before `beforeMillis`.
-    static std::vector<std::string> finishedBefore(Connection& c, std::int64_t beforeMillis);
+    // Executions not finished, or finished at or after `sinceMillis`: those whose
+    // workspaces are kept.
+    static std::vector<std::string> unfinishedOrSince(Connection& c, std::int64_t sinceMillis);
 };
 
 } // namespace builder::store

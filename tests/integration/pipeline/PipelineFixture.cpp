@@ -1,16 +1,14 @@
 #include "PipelineFixture.h"
 
 #include "support/GitFixture.h"
-#include "support/GrpcTestClient.h"
 
 #include <csignal>
 
 namespace builder::itest {
 
 namespace fv1 = feature::feature::v1;
-namespace rv1 = feature::repository::v1;
+using testing::FeatureClient;
 using testing::GitFixture;
-using testing::GrpcTestClient;
 
 namespace {
 const QString kSource = QStringLiteral(BUILDER_SOURCE_DIR);
@@ -29,10 +27,7 @@ PipelineFixture::PipelineFixture(Options options)
 
 PipelineFixture::~PipelineFixture()
 {
-    m_features.reset();
-    m_repos.reset();
-    m_admin.reset();
-    m_channel.reset();
+    m_client.reset();
     if (m_builderd)
         m_builderd->stop();
     m_llm.stop();
@@ -56,18 +51,12 @@ bool PipelineFixture::start()
     m_dataDir = m_scratch.path() + "/data";
     if (!startBuilderd())
         return false;
-    rv1::RegisterRequest request;
-    request.set_name("textstats");
-    request.set_url(remotePath().toStdString());
-    for (const auto& [key, value] : m_options.repositoryProperties)
-        (*request.mutable_properties()->mutable_values())[key] = value;
-    rv1::RegisterResponse response;
-    auto status = m_repos->Register(ctx().get(), request, &response);
+    auto status = m_client->registerRepository("textstats", remotePath().toStdString(),
+                                               m_options.repositoryProperties, &m_repositoryId);
     if (!status.ok()) {
         m_error = "register: " + QString::fromStdString(status.error_message());
         return false;
     }
-    m_repositoryId = response.repository().id();
     return true;
 }
 
@@ -97,20 +86,13 @@ bool PipelineFixture::startBuilderd()
 
 bool PipelineFixture::connect()
 {
-    m_token = m_builderd->adminToken();
-    m_channel = GrpcTestClient::channel(m_builderd->grpcAddress());
-    m_features = fv1::FeatureService::NewStub(m_channel);
-    m_repos = rv1::RepositoryService::NewStub(m_channel);
-    m_admin = feature::admin::v1::AdminService::NewStub(m_channel);
-    return !m_token.isEmpty();
+    m_client = std::make_unique<FeatureClient>(m_builderd->grpcAddress(), m_builderd->adminToken());
+    return m_client->signedIn();
 }
 
 bool PipelineFixture::killAndRestart()
 {
-    m_features.reset();
-    m_repos.reset();
-    m_admin.reset();
-    m_channel.reset();
+    m_client.reset();
     ::kill(static_cast<pid_t>(m_builderd->pid()), SIGKILL);
     m_builderd->stop(5000);
     return startBuilderd();
@@ -118,7 +100,7 @@ bool PipelineFixture::killAndRestart()
 
 std::unique_ptr<grpc::ClientContext> PipelineFixture::ctx(int timeoutMs) const
 {
-    return GrpcTestClient::context(m_token, timeoutMs);
+    return m_client ? m_client->ctx(timeoutMs) : std::make_unique<grpc::ClientContext>();
 }
 
 fv1::FeatureConstraints PipelineFixture::defaults()
@@ -140,7 +122,7 @@ grpc::Status PipelineFixture::submit(fv1::FeatureExecution* out,
     spec->set_repository_id(m_repositoryId);
     *spec->mutable_constraints() = constraints;
     fv1::CreateResponse response;
-    auto status = m_features->Create(ctx().get(), request, &response);
+    auto status = m_client->features().Create(ctx().get(), request, &response);
     if (out)
         *out = response.execution();
     return status;
@@ -148,70 +130,39 @@ grpc::Status PipelineFixture::submit(fv1::FeatureExecution* out,
 
 std::vector<fv1::FeatureState> PipelineFixture::terminal()
 {
-    return {fv1::FEATURE_STATE_COMPLETED, fv1::FEATURE_STATE_FAILED, fv1::FEATURE_STATE_CANCELLED};
+    return FeatureClient::terminal();
 }
 
 fv1::FeatureExecution PipelineFixture::waitForState(const std::string& id,
                                                     std::vector<fv1::FeatureState> states,
                                                     int timeoutMs)
 {
-    fv1::FeatureExecution last;
-    auto current = [&] {
-        fv1::GetRequest request;
-        request.set_id(id);
-        fv1::GetResponse response;
-        if (m_features && m_features->Get(ctx().get(), request, &response).ok())
-            last = response.execution();
-        for (auto s : states)
-            if (last.state() == s)
-                return true;
-        return false;
-    };
-    if (current())
-        return last;
-    // Every state change is an event: wake on each, then look.
-    auto context = ctx(timeoutMs);
-    fv1::ListEventsRequest request;
-    request.set_feature_execution_id(id);
-    request.add_event_types("feature.state_changed");
-    auto reader = m_features->ListEvents(context.get(), request);
-    fv1::ListEventsResponse message;
-    while (reader->Read(&message))
-        if (current())
-            break;
-    context->TryCancel();
-    reader->Finish();
-    current();
-    return last;
+    return m_client ? m_client->waitForState(id, states, timeoutMs) : fv1::FeatureExecution{};
 }
 
 std::vector<fv1::FeatureEvent> PipelineFixture::events(const std::string& id)
 {
-    // The stream stays open for live events; a short deadline ends the replay.
-    auto context = ctx(1500);
-    fv1::ListEventsRequest request;
-    request.set_feature_execution_id(id);
-    auto reader = m_features->ListEvents(context.get(), request);
-    std::vector<fv1::FeatureEvent> out;
-    fv1::ListEventsResponse message;
-    while (reader->Read(&message))
-        out.push_back(message.event());
-    reader->Finish();
-    return out;
+    return m_client->events(id);
 }
 
 bool PipelineFixture::waitForEvent(const std::string& id, const std::string& type, int timeoutMs)
 {
-    auto context = ctx(timeoutMs);
-    fv1::ListEventsRequest request;
-    request.set_feature_execution_id(id);
-    request.add_event_types(type);
-    auto reader = m_features->ListEvents(context.get(), request);
-    fv1::ListEventsResponse message;
-    const bool seen = reader->Read(&message);
-    context->TryCancel();
-    reader->Finish();
-    return seen;
+    return m_client->waitForEvent(id, type, timeoutMs);
+}
+
+bool PipelineFixture::commitToMain(const std::function<bool(const QString&)>& edit,
+                                   const QString& message)
+{
+    QTemporaryDir work;
+    QString out;
+    if (!GitFixture::git({"clone", "-q", remotePath(), work.path() + "/w"}, work.path(), &out))
+        return false;
+    const auto tree = work.path() + "/w";
+    if (!edit(tree))
+        return false;
+    return GitFixture::git({"add", "-A"}, tree, &out) &&
+           GitFixture::git({"commit", "-q", "-m", message}, tree, &out) &&
+           GitFixture::git({"push", "-q", "origin", "main"}, tree, &out);
 }
 
 QString PipelineFixture::remoteGit(const QStringList& args, bool* ok) const

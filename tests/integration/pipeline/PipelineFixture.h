@@ -6,6 +6,7 @@
 #include "feature/feature/v1/feature.grpc.pb.h"
 #include "feature/repository/v1/repository.grpc.pb.h"
 #include "support/BuilderdProcess.h"
+#include "support/FeatureClient.h"
 
 #include <grpcpp/grpcpp.h>
 
@@ -13,6 +14,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -54,8 +56,8 @@ public:
     const std::string& repositoryId() const { return m_repositoryId; }
 
     std::unique_ptr<grpc::ClientContext> ctx(int timeoutMs = 10000) const;
-    feature::feature::v1::FeatureService::Stub& features() { return *m_features; }
-    feature::admin::v1::AdminService::Stub& admin() { return *m_admin; }
+    feature::feature::v1::FeatureService::Stub& features() { return m_client->features(); }
+    feature::admin::v1::AdminService::Stub& admin() { return m_client->admin(); }
 
     // Submits the demo feature (constraints as given) and returns it.
     grpc::Status submit(feature::feature::v1::FeatureExecution* out,
@@ -71,6 +73,9 @@ public:
     // Waits until an event of `type` was appended.
     bool waitForEvent(const std::string& id, const std::string& type, int timeoutMs = 30000);
 
+    // Adds a commit to the remote's main: `edit` changes a clone's work tree.
+    bool commitToMain(const std::function<bool(const QString& workTree)>& edit,
+                      const QString& message);
     // git in the bare remote (e.g. {"log", "--format=%s", "feature/x"}).
     QString remoteGit(const QStringList& args, bool* ok = nullptr) const;
 
@@ -84,12 +89,8 @@ private:
     DemoModel m_model;
     fakes::FakeLlmServer m_llm;
     std::unique_ptr<testing::BuilderdProcess> m_builderd;
-    std::shared_ptr<grpc::Channel> m_channel;
-    std::unique_ptr<feature::feature::v1::FeatureService::Stub> m_features;
-    std::unique_ptr<feature::repository::v1::RepositoryService::Stub> m_repos;
-    std::unique_ptr<feature::admin::v1::AdminService::Stub> m_admin;
+    std::unique_ptr<testing::FeatureClient> m_client;
     std::string m_repositoryId;
-    QString m_token;
     QString m_error;
 };
 

@@ -2,6 +2,7 @@
 // token; the gRPC health service alone is open.
 #include "GenericCall.h"
 #include "feature/admin/v1/admin.pb.h"
+#include "feature/analysis/v1/analysis.pb.h"
 #include "feature/feature/v1/feature.pb.h"
 #include "feature/repository/v1/repository.pb.h"
 #include "feature/review/v1/review.pb.h"
@@ -23,6 +24,7 @@ const char* const kServices[] = {
     "feature.repository.v1.RepositoryService",
     "feature.review.v1.ReviewService",
     "feature.admin.v1.AdminService",
+    "feature.analysis.v1.AnalysisService",
 };
 
 // Referencing one message of each file links its generated descriptor into the
@@ -33,6 +35,7 @@ void linkDescriptors()
     (void)feature::repository::v1::RegisterRequest::descriptor();
     (void)feature::review::v1::GetDiffRequest::descriptor();
     (void)feature::admin::v1::GetKillSwitchRequest::descriptor();
+    (void)feature::analysis::v1::LocalizeRequest::descriptor();
 }
 
 QByteArray describe(const grpc::Status& status)
@@ -148,7 +151,8 @@ private slots:
             everything += message;
         for (const char* service :
              {"feature.feature.v1.FeatureService", "feature.repository.v1.RepositoryService",
-              "feature.review.v1.ReviewService", "feature.admin.v1.AdminService"})
+              "feature.review.v1.ReviewService", "feature.admin.v1.AdminService",
+              "feature.analysis.v1.AnalysisService"})
             QVERIFY2(everything.find(service) != std::string::npos, service);
     }
 

@@ -164,8 +164,8 @@ void TestBuilderctlLocalize::usageErrors_data()
     QTest::newRow("no spec") << QStringList{"localize", "--repo", repo} << 2
                              << "--spec is required";
     QTest::newRow("registered name needs the server")
-        << QStringList{"localize", "--repo", "payments-api", "--spec", m_spec} << 2
-        << "Registered repository names are resolved by builderd";
+        << QStringList{"localize", "--repo", "payments-api", "--spec", m_spec} << 1
+        << "registered repositories are ranked by builderd";
     QTest::newRow("missing spec file")
         << QStringList{"localize", "--repo", repo, "--spec", m_files.filePath("nope.md")} << 2
         << "--spec: cannot read";
