@@ -6,6 +6,10 @@
 # bare remote in the data directory) and builds the demo feature on it, with a
 # progress bar per stage, until the branch is delivered. Then builderd keeps
 # running for you (builderctl and the Studio find it); Ctrl-C stops it.
+# With a display ($DISPLAY or $WAYLAND_DISPLAY), Builder Studio opens instead,
+# connected to this builderd, with the sample registered and the demo feature
+# running; closing the Studio stops builderd. BUILDER_HEADLESS=1 forces the
+# terminal demo.
 #
 # Offline by default: the model's answers are replayed from
 # resources/demo/cassette.json. With ANTHROPIC_API_KEY, OPENAI_API_KEY,
@@ -13,7 +17,11 @@
 # Extra arguments go to `builderd serve` (e.g. --grpc-listen 127.0.0.1:0).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$root/installers/build.sh" --target builderd builderctl
+gui=
+if [ -z "${BUILDER_HEADLESS:-}" ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  gui=1
+fi
+"$root/installers/build.sh" --target builderd builderctl ${gui:+builder-studio}
 
 builderd="$root/build/backend/daemon/builderd"
 ctl="$root/build/app/builderctl/builderctl"
@@ -65,6 +73,14 @@ execution="$("$ctl" feature create --repo "$repo" --title "$(cat "$demo/feature-
              --max-steps 5 --timeout-minutes 10 --require-tests --json | json_field id)"
 echo "Feature \"$(cat "$demo/feature-title.txt")\" submitted as $execution"
 echo
+
+if [ -n "$gui" ]; then
+  echo "Opening Builder Studio; closing it stops builderd."
+  status=0
+  "$root/build/app/studio/builder-studio" --local --data-dir "$data" || status=$?
+  exit "$status"
+fi
+
 status=0
 "$ctl" feature events "$execution" --follow --progress --exit-status || status=$?
 
