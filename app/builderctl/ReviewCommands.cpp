@@ -4,6 +4,8 @@
 #include "ClientConfig.h"
 #include "ExitCode.h"
 #include "InputFile.h"
+#include "ReviewDecisionCommands.h"
+#include "ReviewDiffCommand.h"
 #include "ReviewView.h"
 #include "Session.h"
 #include "TextWidth.h"
@@ -104,11 +106,36 @@ int exitCodeFor(review::Decision decision)
     return ReviewCommands::kManualReview;
 }
 
+// The first word from `from` on, skipping global options (and their values):
+// a command option first (`review --diff FILE`) means no verb follows.
+const std::string* firstWordAfter(const std::vector<std::string>& args, std::size_t from)
+{
+    for (std::size_t i = from; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg.size() < 2 || arg[0] != '-')
+            return &arg;
+        const auto options = ClientConfig::options();
+        const auto global = std::find_if(options.begin(), options.end(), [&](const auto& o) {
+            return "--" + o.name == arg.substr(0, arg.find('='));
+        });
+        if (global == options.end())
+            return nullptr;
+        if (global->takesValue() && arg.find('=') == std::string::npos)
+            ++i;
+    }
+    return nullptr;
+}
+
+bool isVerb(const std::string& word)
+{
+    return word == ReviewDiffCommand::kVerb || ReviewDecisionCommands::handles(word);
+}
+
 } // namespace
 
 std::vector<CommandSpec> ReviewCommands::specs()
 {
-    return {
+    std::vector<CommandSpec> specs{
         {kGroup,
          "",
          "--diff FILE [--json] [options]",
@@ -139,6 +166,11 @@ std::vector<CommandSpec> ReviewCommands::specs()
           {"max-iterations", "N", "Rounds before iterate turns into manual_review (default 3)"},
           {"large-deletion", "LINES", "Deleted lines that count as very large (default 500)"},
           {"report", "FILE", "Also write the analysis report (Markdown; JSON for *.json)"}}}};
+    // The human review of an execution, beside the offline review.
+    specs.push_back(ReviewDiffCommand::spec());
+    for (auto& spec : ReviewDecisionCommands::specs())
+        specs.push_back(std::move(spec));
+    return specs;
 }
 
 std::vector<std::string> ReviewCommands::argsWithVerb(const std::vector<std::string>& args)
@@ -159,6 +191,8 @@ std::vector<std::string> ReviewCommands::argsWithVerb(const std::vector<std::str
         }
         if (arg != kGroup)
             return args;
+        if (const auto* next = firstWordAfter(args, i + 1); next && isVerb(*next))
+            return args;
         std::vector<std::string> out(args.begin(), args.begin() + static_cast<long>(i) + 1);
         out.emplace_back();
         out.insert(out.end(), args.begin() + static_cast<long>(i) + 1, args.end());
@@ -169,6 +203,10 @@ std::vector<std::string> ReviewCommands::argsWithVerb(const std::vector<std::str
 
 int ReviewCommands::run(const std::string& verb, const ParsedArgs& args, Session& session)
 {
+    if (verb == ReviewDiffCommand::kVerb)
+        return ReviewDiffCommand::run(args, session);
+    if (ReviewDecisionCommands::handles(verb))
+        return ReviewDecisionCommands::run(verb, args, session);
     if (!verb.empty())
         return usage(session, usageError("unknown command 'review " + verb + "'"));
     const auto diffPath = args.value("diff");

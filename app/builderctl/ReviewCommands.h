@@ -13,7 +13,9 @@ class Session;
 // `builderctl review --diff FILE`: runs Builder's automated reviewer (secrets,
 // security patterns, policy checks, risk score, decision) in-process on any
 // unified diff, offline. The exit code tells the decision, so CI can gate
-// human-written pull requests on it too.
+// human-written pull requests on it too. The group's other verbs (diff,
+// approve, request-changes, reject) are ReviewDiffCommand and
+// ReviewDecisionCommands, dispatched from here.
 class ReviewCommands
 {
 public:
@@ -26,8 +28,10 @@ public:
     static constexpr int kManualReview = 11;
     static constexpr int kAbort = 12;
 
-    // One command without a verb, like `localize`: argsWithVerb() supplies the
-    // empty verb word CommandLine expects after "review".
+    // The offline review is a command without a verb, like `localize`:
+    // argsWithVerb() supplies the empty verb word CommandLine expects after
+    // "review", unless a verb of the human review (diff, approve,
+    // request-changes, reject) follows it.
     static std::vector<CommandSpec> specs();
     static std::vector<std::string> argsWithVerb(const std::vector<std::string>& args);
     static int run(const std::string& verb, const ParsedArgs& args, Session& session);

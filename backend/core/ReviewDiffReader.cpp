@@ -9,7 +9,9 @@
 #include "store/ReviewRoundStore.h"
 #include "store/Timestamps.h"
 
+#include <algorithm>
 #include <optional>
+#include <tuple>
 
 namespace builder::core {
 
@@ -65,7 +67,13 @@ Result<rv1::GetDiffResponse> ReviewDiffReader::read(const std::string& execution
         // The findings belong to the review that opened the round; before any
         // round, to the newest automated review there is.
         ReviewJournal::readInto(c, executionId, s.round ? s.round->round : -1, &s.response);
-        for (const auto& comment : store::ReviewRoundStore::comments(c, executionId))
+        // Oldest first; the comments of one request (same time) by place.
+        auto comments = store::ReviewRoundStore::comments(c, executionId);
+        std::stable_sort(comments.begin(), comments.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.createdAtMillis, a.file, a.line) <
+                   std::tie(b.createdAtMillis, b.file, b.line);
+        });
+        for (const auto& comment : comments)
             addComment(comment, &s.response);
         return s;
     });
