@@ -1084,6 +1084,10 @@ tests/**</translation>
         <source>Cancel this execution? Work in progress stops; you can retry later.</source>
         <translation>Diese Ausführung abbrechen? Laufende Arbeit stoppt; Sie können sie später wiederholen.</translation>
     </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>builder::views::ExecutionsPanel</name>

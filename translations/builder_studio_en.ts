@@ -1084,6 +1084,10 @@ tests/**</translation>
         <source>Cancel this execution? Work in progress stops; you can retry later.</source>
         <translation>Cancel this execution? Work in progress stops; you can retry later.</translation>
     </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
 </context>
 <context>
     <name>builder::views::ExecutionsPanel</name>

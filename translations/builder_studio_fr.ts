@@ -1084,6 +1084,10 @@ tests/**</translation>
         <source>Cancel this execution? Work in progress stops; you can retry later.</source>
         <translation>Annuler cette exécution ? Le travail en cours s&apos;arrête ; vous pourrez relancer plus tard.</translation>
     </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
 </context>
 <context>
     <name>builder::views::ExecutionsPanel</name>

@@ -299,6 +299,12 @@ void ExecutionPanel::show(const fv1::FeatureExecution& execution)
             ? tr("%1 of %2 steps — %p%").arg(progress.completed_steps()).arg(progress.total_steps())
             : tr("%p%"));
     m_plan->setExecution(execution);
+    if (state == fv1::FEATURE_STATE_FAILED && !execution.error().message().empty()) {
+        // Why it failed, in view without opening Details (not logged again on every refresh).
+        m_message->setText(
+            tr("Failed: %1").arg(QString::fromStdString(execution.error().message())));
+        m_message->setStyleSheet(QStringLiteral("color: #d03b3b;"));
+    }
     m_cancel->setEnabled(!StateText::isTerminal(state));
     const bool canRetry =
         state == fv1::FEATURE_STATE_FAILED || state == fv1::FEATURE_STATE_CANCELLED;

@@ -64,7 +64,7 @@ MainWindow::MainWindow(BackendClient* client, cache::OfflineCache* cache, Studio
     m_nav->setIconSize(QSize(22, 22));
     m_nav->setMaximumWidth(220);
     m_nav->setSpacing(2);
-    tintNavigation();
+    styleNavigation();
     m_stack = new QStackedWidget(splitter);
     m_stack->setObjectName(QStringLiteral("screens"));
     splitter->setStretchFactor(0, 0);
@@ -163,21 +163,22 @@ MainWindow::MainWindow(BackendClient* client, cache::OfflineCache* cache, Studio
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::tintNavigation()
+void MainWindow::styleNavigation()
 {
-    // A light tint instead of the solid highlight: the icons stay visible on it.
-    QPalette palette = QApplication::palette();
-    QColor tint = palette.color(QPalette::Highlight);
-    tint.setAlpha(70);
-    palette.setColor(QPalette::Highlight, tint);
-    palette.setColor(QPalette::HighlightedText, palette.color(QPalette::Text));
-    m_nav->setPalette(palette);
+    // A light tint instead of the solid highlight keeps the icons visible; set again on
+    // every palette change, since a style sheet resolves palette() when it is applied.
+    m_nav->setStyleSheet(QStringLiteral("QListWidget::item:selected { background: rgba(47, 116, "
+                                        "208, 0.28); color: palette(text); }"));
 }
 
 void MainWindow::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::ApplicationPaletteChange)
-        tintNavigation();
+    // The application palette changed (theme switch): this window follows it.
+    if (event->type() == QEvent::PaletteChange && !m_styling) {
+        m_styling = true;
+        styleNavigation();
+        m_styling = false;
+    }
     QMainWindow::changeEvent(event);
 }
 

@@ -64,7 +64,7 @@ signals:
 
 private:
     void buildMenus();
-    void tintNavigation();
+    void styleNavigation();
     void onReachability(client::BackendClient::Reachability reachability);
     void report(const QString& message);
     void openSettings();
@@ -88,6 +88,7 @@ private:
     AdminPanel* m_admin = nullptr;
     QWidget* m_adminStandIn = nullptr;
     bool m_adminLoaded = false;
+    bool m_styling = false;
 };
 
 } // namespace builder::views
