@@ -70,6 +70,15 @@ public:
         return m_bridge.unary(ctx, "feature.admin.v1.AdminService/RevokeToken", request, response);
     }
 
+    grpc::ServerUnaryReactor*
+    ListWebhookDeliveries(grpc::CallbackServerContext* ctx,
+                          const feature::admin::v1::ListWebhookDeliveriesRequest* request,
+                          feature::admin::v1::ListWebhookDeliveriesResponse* response) override
+    {
+        return m_bridge.unary(ctx, "feature.admin.v1.AdminService/ListWebhookDeliveries", request,
+                              response);
+    }
+
 private:
     GrpcBridge& m_bridge;
 };

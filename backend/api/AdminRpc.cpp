@@ -2,8 +2,11 @@
 
 #include "ResultInto.h"
 #include "RpcRegistry.h"
+#include "core/AuditLog.h"
 #include "core/DeadLetterManager.h"
+#include "core/KillSwitch.h"
 #include "core/TokenManager.h"
+#include "webhook/WebhookService.h"
 
 namespace builder::api {
 
@@ -19,11 +22,29 @@ std::string name(const char* method)
 }
 } // namespace
 
-void AdminRpc::registerAll(RpcRegistry& registry, core::TokenManager& tokens,
-                           core::DeadLetterManager& deadLetters)
+void AdminRpc::registerAll(RpcRegistry& registry, const Services& services)
 {
-    auto* t = &tokens;
-    auto* d = &deadLetters;
+    auto* t = &services.tokens;
+    auto* d = &services.deadLetters;
+    auto* k = &services.killSwitch;
+    const auto* a = &services.audit;
+    const auto* w = &services.webhooks;
+    registry.addUnary<av1::GetKillSwitchRequest, av1::GetKillSwitchResponse>(
+        name("GetKillSwitch"), kAdmins,
+        [k](const RpcContext&, const auto&, auto& resp) { return resultInto(k->get(), &resp); });
+    registry.addUnary<av1::SetKillSwitchRequest, av1::SetKillSwitchResponse>(
+        name("SetKillSwitch"), kAdmins, [k](const RpcContext& ctx, const auto& req, auto& resp) {
+            return resultInto(k->set(ctx.principal, req), &resp);
+        });
+    registry.addUnary<av1::ListAuditRequest, av1::ListAuditResponse>(
+        name("ListAudit"), kAdmins, [a](const RpcContext&, const auto& req, auto& resp) {
+            return resultInto(a->list(req), &resp);
+        });
+    registry.addUnary<av1::ListWebhookDeliveriesRequest, av1::ListWebhookDeliveriesResponse>(
+        name("ListWebhookDeliveries"), kAdmins,
+        [w](const RpcContext&, const auto& req, auto& resp) {
+            return resultInto(w->list(req), &resp);
+        });
     registry.addUnary<av1::ListDeadLettersRequest, av1::ListDeadLettersResponse>(
         name("ListDeadLetters"), kAdmins, [d](const RpcContext&, const auto& req, auto& resp) {
             return resultInto(d->list(req), &resp);
@@ -42,8 +63,8 @@ void AdminRpc::registerAll(RpcRegistry& registry, core::TokenManager& tokens,
             return resultInto(t->list(req), &resp);
         });
     registry.addUnary<av1::RevokeTokenRequest, av1::RevokeTokenResponse>(
-        name("RevokeToken"), kAdmins, [t](const RpcContext&, const auto& req, auto& resp) {
-            return resultInto(t->revoke(req), &resp);
+        name("RevokeToken"), kAdmins, [t](const RpcContext& ctx, const auto& req, auto& resp) {
+            return resultInto(t->revoke(ctx.principal, req), &resp);
         });
 }
 

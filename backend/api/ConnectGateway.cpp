@@ -101,6 +101,10 @@ void ConnectGateway::handle(const http::HttpRequest& request, http::ResponderPtr
         m_pool.submit([this, request, responder] { serveArtifact(request, responder); });
         return;
     }
+    if (path.startsWith(kWebhooksPrefix) && m_webhooks) {
+        m_pool.submit([this, request, responder] { m_webhooks(request, responder); });
+        return;
+    }
     if (path.count('/') == 2 && path.size() > 1) {
         if (request.method != "POST") {
             respondError(
@@ -219,6 +223,8 @@ void ConnectGateway::serveMetrics(http::ResponderPtr responder)
                     fv1::FeatureState_Name(static_cast<fv1::FeatureState>(state)) + "\"} " +
                     std::to_string(count) + "\n";
     }
+    for (const auto& render : m_extraMetrics)
+        render(body);
     responder->respond(200, {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}},
                        QByteArray::fromStdString(body));
 }

@@ -6,7 +6,9 @@
 #include "feature/feature/v1/feature.pb.h"
 #include "http/HttpHandler.h"
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace builder::store {
 class Database;
@@ -33,6 +35,16 @@ public:
 
     // Serves GET /v1/artifacts/<id>?expires=..&signature=.. (the signature is the credential).
     void setArtifactLinks(const core::ArtifactLinks* links) { m_links = links; }
+    // Serves every request under /webhooks/ (GitHub's deliveries) through
+    // `handler`, on the worker pool; it authenticates them itself (signatures).
+    using WebhookHandler = std::function<void(const http::HttpRequest&, http::ResponderPtr)>;
+    static constexpr const char* kWebhooksPrefix = "/webhooks/";
+    void setWebhookHandler(WebhookHandler handler) { m_webhooks = std::move(handler); }
+    // Appends Prometheus lines to /metrics (e.g. the kill switch's state).
+    void addMetrics(std::function<void(std::string&)> render)
+    {
+        m_extraMetrics.push_back(std::move(render));
+    }
 
     void handle(const http::HttpRequest& request, http::ResponderPtr responder) override;
     std::optional<std::pair<int, QByteArray>>
@@ -54,6 +66,8 @@ private:
     std::shared_ptr<store::Database> m_db;
     core::WorkerPool& m_pool;
     const core::ArtifactLinks* m_links = nullptr;
+    WebhookHandler m_webhooks;
+    std::vector<std::function<void(std::string&)>> m_extraMetrics;
 };
 
 } // namespace builder::api

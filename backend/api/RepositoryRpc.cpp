@@ -23,8 +23,9 @@ void RepositoryRpc::registerAll(RpcRegistry& registry, core::RepositoryManager& 
 {
     auto* r = &repositories;
     registry.addUnary<rv1::RegisterRequest, rv1::RegisterResponse>(
-        name("Register"), kWriters, [r](const RpcContext&, const auto& req, auto& resp) {
-            return resultInto(r->registerRepository(req), resp.mutable_repository());
+        name("Register"), kWriters, [r](const RpcContext& ctx, const auto& req, auto& resp) {
+            return resultInto(r->registerRepository(req, &ctx.principal),
+                              resp.mutable_repository());
         });
     registry.addUnary<rv1::GetRequest, rv1::GetResponse>(
         name("Get"), RpcRegistry::allRoles(), [r](const RpcContext&, const auto& req, auto& resp) {
@@ -36,12 +37,13 @@ void RepositoryRpc::registerAll(RpcRegistry& registry, core::RepositoryManager& 
             return resultInto(r->getByName(req.name()), resp.mutable_repository());
         });
     registry.addUnary<rv1::UpdateRequest, rv1::UpdateResponse>(
-        name("Update"), kWriters, [r](const RpcContext&, const auto& req, auto& resp) {
-            return resultInto(r->update(req), resp.mutable_repository());
+        name("Update"), kWriters, [r](const RpcContext& ctx, const auto& req, auto& resp) {
+            return resultInto(r->update(req, &ctx.principal), resp.mutable_repository());
         });
     registry.addUnary<rv1::UpdateCredentialsRequest, rv1::UpdateCredentialsResponse>(
-        name("UpdateCredentials"), kWriters, [r](const RpcContext&, const auto& req, auto& resp) {
-            return resultInto(r->updateCredentials(req), resp.mutable_repository());
+        name("UpdateCredentials"), kWriters,
+        [r](const RpcContext& ctx, const auto& req, auto& resp) {
+            return resultInto(r->updateCredentials(req, &ctx.principal), resp.mutable_repository());
         });
     registry.addUnary<rv1::ValidateAccessRequest, rv1::ValidateAccessResponse>(
         name("ValidateAccess"), RpcRegistry::allRoles(),
@@ -49,8 +51,9 @@ void RepositoryRpc::registerAll(RpcRegistry& registry, core::RepositoryManager& 
             return resultInto(r->validateAccess(req.id()), &resp);
         });
     registry.addUnary<rv1::DeleteRequest, rv1::DeleteResponse>(
-        name("Delete"), kWriters, [r](const RpcContext&, const auto& req, auto& resp) -> Status {
-            auto deleted = r->remove(req.id());
+        name("Delete"), kWriters,
+        [r](const RpcContext& ctx, const auto& req, auto& resp) -> Status {
+            auto deleted = r->remove(req.id(), &ctx.principal);
             if (!deleted.ok())
                 return deleted.error();
             resp.set_deleted(deleted.value());

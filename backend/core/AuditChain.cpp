@@ -89,27 +89,32 @@ bool AuditChain::Walker::add(const store::AuditRecord& r)
 {
     if (!m_status.intact)
         return false;
-    auto broken = [&](std::string problem) {
+    auto broken = [&](std::string problem, std::int64_t seq) {
         m_status.intact = false;
-        m_status.firstBrokenSeq = r.seq;
+        m_status.firstBrokenSeq = seq;
         m_status.problem = std::move(problem);
         return false;
     };
     const auto n = std::to_string(r.seq);
-    if (r.seq != m_lastSeq + 1)
-        return broken(r.seq > m_lastSeq + 1
-                          ? "audit entries " + std::to_string(m_lastSeq + 1) +
-                                (r.seq - 1 > m_lastSeq + 1 ? " to " + std::to_string(r.seq - 1)
-                                                           : std::string()) +
-                                " are missing (the chain jumps from " + std::to_string(m_lastSeq) +
-                                " to " + n + ")"
-                          : "audit entry " + n + " is out of order");
+    if (r.seq <= m_lastSeq)
+        return broken("audit entry " + n + " is out of order", r.seq);
+    if (r.seq > m_lastSeq + 1) {
+        const auto from = std::to_string(m_lastSeq + 1);
+        const bool one = r.seq == m_lastSeq + 2;
+        return broken(
+            (one ? "audit entry " + from + " is"
+                 : "audit entries " + from + " to " + std::to_string(r.seq - 1) + " are") +
+                " missing (the chain jumps from " + std::to_string(m_lastSeq) + " to " + n + ")",
+            m_lastSeq + 1);
+    }
     if (r.previousHash != m_lastHash)
         return broken("audit entry " + n + " does not link to entry " + std::to_string(m_lastSeq) +
-                      ": its previous_hash differs from that entry's hash");
+                          ": its previous_hash differs from that entry's hash",
+                      r.seq);
     if (hashOf(r.previousHash, r) != r.hash)
         return broken("audit entry " + n + " (" + r.action + " by " + r.actor +
-                      ") was modified: its content no longer matches its hash");
+                          ") was modified: its content no longer matches its hash",
+                      r.seq);
     m_lastSeq = r.seq;
     m_lastHash = r.hash;
     ++m_status.verifiedEntries;

@@ -64,6 +64,13 @@ void AuditLog::record(store::Connection& c, const AuditActor& actor, std::string
                       const AuditTarget& target, const AuditDetails& details,
                       std::string_view reason) const
 {
+    append(c, actor, action, target, details, reason);
+}
+
+void AuditLog::append(store::Connection& c, const AuditActor& actor, std::string_view action,
+                      const AuditTarget& target, const AuditDetails& details,
+                      std::string_view reason)
+{
     const auto previous = store::AuditStore::last(c);
     store::AuditRecord r;
     r.seq = previous ? previous->seq + 1 : 1;

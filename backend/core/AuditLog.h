@@ -34,6 +34,11 @@ public:
     void record(store::Connection& c, const AuditActor& actor, std::string_view action,
                 const AuditTarget& target, const AuditDetails& details = {},
                 std::string_view reason = {}) const;
+    // The same, for code that holds no AuditLog (managers recording their own
+    // actions, `builderd token create`): the log's state is all in the database.
+    static void append(store::Connection& c, const AuditActor& actor, std::string_view action,
+                       const AuditTarget& target, const AuditDetails& details = {},
+                       std::string_view reason = {});
 
     // A page of entries, newest first, filtered by actor, action and time, with
     // the result of verifying the whole chain (ListAuditResponse.chain).

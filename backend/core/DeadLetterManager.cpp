@@ -1,5 +1,7 @@
 #include "DeadLetterManager.h"
 
+#include "AuditActions.h"
+#include "AuditLog.h"
 #include "EventRecorder.h"
 #include "EventTypes.h"
 #include "common/AdminValidation.h"
@@ -71,6 +73,11 @@ DeadLetterManager::requeue(const security::Principal& caller,
         auto jobId = m_jobs.requeueDeadLetter(c, request.id());
         if (!jobId.ok())
             return jobId.error();
+        AuditLog::append(c, caller, AuditActions::kDeadLetterRequeue,
+                         {AuditTargets::kDeadLetter, request.id()},
+                         {{"job_id", jobId.value()},
+                          {"feature_execution_id", letter->executionId},
+                          {"kind", letter->kind}});
         if (record) {
             auto& e = record->execution;
             const auto from = e.state();

@@ -19,6 +19,9 @@ class EventBus
 {
 public:
     using Listener = std::function<void(const feature::feature::v1::FeatureEvent&)>;
+    // A listener of every execution's events (rules, webhooks): it is told whose.
+    using AllListener = std::function<void(const std::string& executionId,
+                                           const feature::feature::v1::FeatureEvent&)>;
 
     // Removes its listener when destroyed.
     class Subscription
@@ -38,6 +41,9 @@ public:
     };
 
     std::unique_ptr<Subscription> subscribe(const std::string& executionId, Listener listener);
+    // Listens to every execution. Called under the database's write lock right
+    // after each commit, like every listener: hand the event off, never block.
+    std::unique_ptr<Subscription> subscribeAll(AllListener listener);
     // Called after the event's transaction committed, in sequence order.
     void publish(const std::string& executionId, const feature::feature::v1::FeatureEvent& event);
     std::size_t listenerCount() const;
@@ -53,6 +59,7 @@ private:
         std::recursive_mutex gate;
         bool active = true;
         Listener listener;
+        AllListener allListener;
     };
     struct Entry
     {
@@ -61,6 +68,8 @@ private:
     };
     mutable std::mutex m_mutex;
     std::unordered_map<std::string, std::vector<Entry>> m_listeners;
+    // Their subscriptions carry an empty execution id (real ids never are).
+    std::vector<Entry> m_allListeners;
     std::uint64_t m_nextId = 1;
     std::size_t m_count = 0;
 };

@@ -3,6 +3,7 @@
 #include "ArtifactLinks.h"
 #include "EventRecorder.h"
 #include "EventTypes.h"
+#include "KillSwitch.h"
 #include "RunningExecutions.h"
 #include "common/FeatureValidation.h"
 #include "common/Slug.h"
@@ -125,6 +126,9 @@ Result<fv1::FeatureExecution> FeatureManager::create(const security::Principal& 
             return repositoryUnusable(request.spec().repository_id(), true);
         if (repo->repository.state() != feature::common::v1::STATE_ACTIVE)
             return repositoryUnusable(request.spec().repository_id(), false);
+        if (m_killSwitch)
+            if (auto refused = m_killSwitch->refusal(request.spec().repository_id()))
+                return *refused;
 
         const auto now = Timestamps::nowMillis();
         store::ExecutionRecord record;
@@ -277,6 +281,9 @@ Result<fv1::FeatureExecution> FeatureManager::retry(const security::Principal& c
         if (!repo || repo->repository.state() != feature::common::v1::STATE_ACTIVE)
             return Error::failedPrecondition("repository " + p.repository_id() +
                                              " is no longer active");
+        if (m_killSwitch)
+            if (auto refused = m_killSwitch->refusal(p.repository_id()))
+                return *refused;
 
         const auto now = Timestamps::nowMillis();
         store::ExecutionRecord record;

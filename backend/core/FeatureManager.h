@@ -19,6 +19,7 @@ namespace builder::core {
 
 class ArtifactLinks;
 class EventRecorder;
+class KillSwitch;
 class RunningExecutions;
 
 // Decides everything about feature executions that the API exposes: create
@@ -49,6 +50,8 @@ public:
 
     // Signs artifact links in the executions this manager returns.
     void setArtifactLinks(const ArtifactLinks* links) { m_links = links; }
+    // Refuses Create and Retry while the kill switch is on for the repository.
+    void setKillSwitch(const KillSwitch* killSwitch) { m_killSwitch = killSwitch; }
 
 private:
     feature::feature::v1::FeatureExecution
@@ -63,6 +66,7 @@ private:
     CoreConfig m_config;
     RunningExecutions* m_running;
     const ArtifactLinks* m_links = nullptr;
+    const KillSwitch* m_killSwitch = nullptr;
 };
 
 } // namespace builder::core

@@ -1,5 +1,7 @@
 #include "RepositoryManager.h"
 
+#include "AuditActions.h"
+#include "AuditLog.h"
 #include "GitCredentials.h"
 #include "common/GitUrl.h"
 #include "common/RepositoryValidation.h"
@@ -75,7 +77,15 @@ Result<rv1::Credential> RepositoryManager::open(const RepositoryRecord& record) 
     return credential;
 }
 
-Result<rv1::Repository> RepositoryManager::registerRepository(const rv1::RegisterRequest& request)
+namespace {
+AuditActor actorOf(const security::Principal* caller)
+{
+    return caller ? AuditActor(*caller) : AuditActor::system();
+}
+} // namespace
+
+Result<rv1::Repository> RepositoryManager::registerRepository(const rv1::RegisterRequest& request,
+                                                              const security::Principal* caller)
 {
     if (auto violations = common::RepositoryValidation::validate(request); !violations.empty())
         return Error::invalid(std::move(violations));
@@ -127,6 +137,11 @@ Result<rv1::Repository> RepositoryManager::registerRepository(const rv1::Registe
         Timestamps::fromMillis(now, repo.mutable_updated_at());
         seal(record, request.credential());
         RepositoryStore::insert(c, record);
+        AuditLog::append(c, actorOf(caller), AuditActions::kRepositoryRegister,
+                         {AuditTargets::kRepository, repo.id()},
+                         {{"name", repo.name()},
+                          {"url", repo.url()},
+                          {"credential_type", rv1::CredentialType_Name(repo.credential_type())}});
         return repo;
     });
 }
@@ -181,7 +196,8 @@ Result<store::Page<rv1::Repository>> RepositoryManager::list(const rv1::ListRequ
     return out;
 }
 
-Result<rv1::Repository> RepositoryManager::update(const rv1::UpdateRequest& request)
+Result<rv1::Repository> RepositoryManager::update(const rv1::UpdateRequest& request,
+                                                  const security::Principal* caller)
 {
     if (auto violations = common::RepositoryValidation::validate(request); !violations.empty())
         return Error::invalid(std::move(violations));
@@ -210,12 +226,20 @@ Result<rv1::Repository> RepositoryManager::update(const rv1::UpdateRequest& requ
         }
         Timestamps::fromMillis(Timestamps::nowMillis(), repo.mutable_updated_at());
         RepositoryStore::update(c, *record);
+        AuditDetails changed{{"name", repo.name()}};
+        if (request.has_default_branch())
+            changed["default_branch"] = repo.default_branch();
+        if (request.has_properties())
+            changed["properties"] = std::to_string(repo.properties().values_size()) + " set";
+        AuditLog::append(c, actorOf(caller), AuditActions::kRepositoryUpdate,
+                         {AuditTargets::kRepository, repo.id()}, changed);
         return repo;
     });
 }
 
 Result<rv1::Repository>
-RepositoryManager::updateCredentials(const rv1::UpdateCredentialsRequest& request)
+RepositoryManager::updateCredentials(const rv1::UpdateCredentialsRequest& request,
+                                     const security::Principal* caller)
 {
     auto current = get(request.id());
     if (auto violations = common::RepositoryValidation::validate(
@@ -233,6 +257,11 @@ RepositoryManager::updateCredentials(const rv1::UpdateCredentialsRequest& reques
         seal(*record, request.credential());
         Timestamps::fromMillis(Timestamps::nowMillis(), record->repository.mutable_updated_at());
         RepositoryStore::update(c, *record);
+        // The type only: the secret never reaches the log.
+        AuditLog::append(
+            c, actorOf(caller), AuditActions::kRepositoryCredentials,
+            {AuditTargets::kRepository, request.id()},
+            {{"credential_type", rv1::CredentialType_Name(record->repository.credential_type())}});
         return record->repository;
     });
 }
@@ -277,7 +306,7 @@ Result<rv1::ValidateAccessResponse> RepositoryManager::validateAccess(const std:
     return response;
 }
 
-Result<bool> RepositoryManager::remove(const std::string& id)
+Result<bool> RepositoryManager::remove(const std::string& id, const security::Principal* caller)
 {
     rv1::DeleteRequest request;
     request.set_id(id);
@@ -299,6 +328,8 @@ Result<bool> RepositoryManager::remove(const std::string& id)
         seal(*record, rv1::Credential{});
         Timestamps::fromMillis(Timestamps::nowMillis(), record->repository.mutable_updated_at());
         RepositoryStore::update(c, *record);
+        AuditLog::append(c, actorOf(caller), AuditActions::kRepositoryDelete,
+                         {AuditTargets::kRepository, id}, {{"name", record->repository.name()}});
         return true;
     });
 }

@@ -27,19 +27,23 @@ public:
     RepositoryManager(std::shared_ptr<store::Database> db, security::CredentialCipher cipher,
                       CoreConfig config);
 
+    // The mutating calls are audited as `caller` (builderd itself when null).
     common::Result<feature::repository::v1::Repository>
-    registerRepository(const feature::repository::v1::RegisterRequest& request);
+    registerRepository(const feature::repository::v1::RegisterRequest& request,
+                       const security::Principal* caller = nullptr);
     common::Result<feature::repository::v1::Repository> get(const std::string& id);
     common::Result<feature::repository::v1::Repository> getByName(const std::string& name);
     common::Result<store::Page<feature::repository::v1::Repository>>
     list(const feature::repository::v1::ListRequest& request);
     common::Result<feature::repository::v1::Repository>
-    update(const feature::repository::v1::UpdateRequest& request);
+    update(const feature::repository::v1::UpdateRequest& request,
+           const security::Principal* caller = nullptr);
     common::Result<feature::repository::v1::Repository>
-    updateCredentials(const feature::repository::v1::UpdateCredentialsRequest& request);
+    updateCredentials(const feature::repository::v1::UpdateCredentialsRequest& request,
+                      const security::Principal* caller = nullptr);
     common::Result<feature::repository::v1::ValidateAccessResponse>
     validateAccess(const std::string& id);
-    common::Result<bool> remove(const std::string& id);
+    common::Result<bool> remove(const std::string& id, const security::Principal* caller = nullptr);
 
     // The decrypted credential of a repository, for the backend's own git use.
     common::Result<feature::repository::v1::Credential> credentialOf(const std::string& id);

@@ -1,5 +1,7 @@
 #include "TokenManager.h"
 
+#include "AuditActions.h"
+#include "AuditLog.h"
 #include "common/AdminValidation.h"
 #include "common/Uuid.h"
 #include "security/TokenService.h"
@@ -88,7 +90,8 @@ bool TokenManager::isRevoked(const std::string& tokenId) const
 Result<std::string> TokenManager::issue(store::Database& db, const security::TokenService& tokens,
                                         const std::string& user, security::Role role,
                                         std::chrono::seconds ttl, const std::string& createdBy,
-                                        const std::string& description, std::string* tokenId)
+                                        const std::string& description, std::string* tokenId,
+                                        const std::string& actorRole)
 {
     const auto now = std::chrono::system_clock::now();
     store::TokenRecord record;
@@ -102,6 +105,12 @@ Result<std::string> TokenManager::issue(store::Database& db, const security::Tok
         record.createdAtMillis + std::chrono::duration_cast<std::chrono::milliseconds>(ttl).count();
     auto stored = db.write([&](store::Connection& c) -> Result<bool> {
         store::TokenStore::insert(c, record);
+        AuditLog::append(c, AuditActor(createdBy, actorRole), AuditActions::kTokenCreate,
+                         {AuditTargets::kToken, record.id},
+                         {{"user", user},
+                          {"role", record.role},
+                          {"expires_at_ms", std::to_string(record.expiresAtMillis)}},
+                         description);
         return true;
     });
     if (!stored.ok())
@@ -121,7 +130,7 @@ Result<av1::CreateTokenResponse> TokenManager::create(const security::Principal&
                                        : common::AdminValidation::kDefaultTokenTtlSeconds);
     std::string id;
     auto token = issue(*m_db, m_tokens, request.user(), fromProto(request.role()), ttl, caller.user,
-                       request.description(), &id);
+                       request.description(), &id, security::toString(caller.role));
     if (!token.ok())
         return token.error();
     av1::CreateTokenResponse response;
@@ -148,15 +157,20 @@ Result<av1::ListTokensResponse> TokenManager::list(const av1::ListTokensRequest&
     });
 }
 
-Result<av1::RevokeTokenResponse> TokenManager::revoke(const av1::RevokeTokenRequest& request)
+Result<av1::RevokeTokenResponse> TokenManager::revoke(const security::Principal& caller,
+                                                      const av1::RevokeTokenRequest& request)
 {
     if (auto violations = common::AdminValidation::validate(request); !violations.empty())
         return Error::invalid(std::move(violations));
     auto record = m_db->write([&](store::Connection& c) -> Result<store::TokenRecord> {
-        store::TokenStore::revoke(c, request.id(), Timestamps::nowMillis());
+        const bool revokedNow = store::TokenStore::revoke(c, request.id(), Timestamps::nowMillis());
         auto found = store::TokenStore::findById(c, request.id());
         if (!found)
             return Error::notFound("token " + request.id() + " not found");
+        if (revokedNow)
+            AuditLog::append(c, caller, AuditActions::kTokenRevoke,
+                             {AuditTargets::kToken, request.id()},
+                             {{"user", found->user}, {"role", found->role}});
         return *found;
     });
     if (!record.ok())

@@ -34,16 +34,18 @@ public:
     common::Result<feature::admin::v1::ListTokensResponse>
     list(const feature::admin::v1::ListTokensRequest& request);
     common::Result<feature::admin::v1::RevokeTokenResponse>
-    revoke(const feature::admin::v1::RevokeTokenRequest& request);
+    revoke(const security::Principal& caller,
+           const feature::admin::v1::RevokeTokenRequest& request);
 
     bool isRevoked(const std::string& tokenId) const;
 
     // Issues and records a token outside any RPC (builderd token create, the
-    // local admin token).
+    // local admin token); audited as createdBy (with actorRole when known).
     static common::Result<std::string>
     issue(store::Database& db, const security::TokenService& tokens, const std::string& user,
           security::Role role, std::chrono::seconds ttl, const std::string& createdBy,
-          const std::string& description, std::string* tokenId = nullptr);
+          const std::string& description, std::string* tokenId = nullptr,
+          const std::string& actorRole = {});
 
 private:
     std::shared_ptr<store::Database> m_db;

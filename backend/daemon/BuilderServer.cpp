@@ -10,7 +10,6 @@
 #include "api/FeatureGrpcService.h"
 #include "api/FeatureRpc.h"
 #include "api/GrpcBridge.h"
-#include "api/PendingRpc.h"
 #include "api/RepositoryGrpcService.h"
 #include "api/RepositoryRpc.h"
 #include "api/RequestMetrics.h"
@@ -19,11 +18,15 @@
 #include "api/RpcRegistry.h"
 #include "common/LocalEndpoint.h"
 #include "core/ArtifactLinks.h"
+#include "core/AuditLog.h"
 #include "core/DeadLetterManager.h"
 #include "core/EventBus.h"
 #include "core/LocalizeManager.h"
 #include "core/EventRecorder.h"
 #include "core/FeatureManager.h"
+#include "core/KillSwitch.h"
+#include "core/KillSwitchMonitor.h"
+#include "core/KillSwitchSettings.h"
 #include "core/RepositoryManager.h"
 #include "core/ReviewManager.h"
 #include "core/RunningExecutions.h"
@@ -44,6 +47,9 @@
 #include "security/SecretFile.h"
 #include "security/TokenService.h"
 #include "store/Database.h"
+#include "webhook/GithubWebhook.h"
+#include "webhook/WebhookService.h"
+#include "webhook/WebhookSettings.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
@@ -86,6 +92,11 @@ struct BuilderServer::Parts
     std::unique_ptr<core::TokenManager> tokenManager;
     std::unique_ptr<core::DeadLetterManager> deadLetters;
     std::unique_ptr<core::ReviewManager> reviews;
+    std::unique_ptr<core::AuditLog> audit;
+    std::unique_ptr<core::KillSwitch> killSwitch;
+    std::unique_ptr<core::KillSwitchMonitor> killSwitchMonitor;
+    std::unique_ptr<webhook::WebhookService> webhooks;
+    std::unique_ptr<webhook::GithubWebhook> github;
     api::RpcRegistry registry;
     api::RequestMetrics metrics;
     std::unique_ptr<api::CallGate> gate;
@@ -187,6 +198,16 @@ common::Status BuilderServer::start()
                                                 llm::ProviderConfig::processEnvironment());
     if (!llmConfig.ok())
         return llmConfig.error();
+    core::KillSwitchRuleConfig killSwitchRules;
+    if (auto status =
+            core::KillSwitchSettings::apply(m_options.killSwitchSettings, killSwitchRules);
+        !status.ok())
+        return status;
+    webhook::WebhookConfig webhookConfig;
+    if (auto status = webhook::WebhookSettings::apply(m_options.webhookSettings, fromEnvironment,
+                                                      webhookConfig);
+        !status.ok())
+        return status;
 
     core::CoreConfig config;
     p.pool = std::make_unique<core::WorkerPool>(4);
@@ -195,6 +216,17 @@ common::Status BuilderServer::start()
     p.jobs = std::make_unique<queue::EmbeddedJobQueue>(p.db, retry);
     p.features =
         std::make_unique<core::FeatureManager>(p.db, *p.recorder, *p.jobs, config, &p.running);
+    // The kill switch is loaded before anything is served: a stop survives restarts.
+    p.audit = std::make_unique<core::AuditLog>(p.db, config.defaultPageSize);
+    p.killSwitch =
+        std::make_unique<core::KillSwitch>(p.db, *p.recorder, *p.audit, &p.running, p.jobs.get());
+    if (auto status = p.killSwitch->load(); !status.ok())
+        return status;
+    p.features->setKillSwitch(p.killSwitch.get());
+    p.webhooks = std::make_unique<webhook::WebhookService>(p.db, p.bus, std::move(webhookConfig),
+                                                           config.defaultPageSize);
+    p.github =
+        std::make_unique<webhook::GithubWebhook>(p.db, *p.features, *p.audit, p.webhooks->config());
     auto artifactKey = security::SecretFile::loadOrCreate(
         (std::filesystem::path(m_options.dataDir) / "artifact.key").string(), 32);
     if (!artifactKey.ok())
@@ -214,8 +246,8 @@ common::Status BuilderServer::start()
     api::AnalysisRpc::registerAll(p.registry, *p.localize);
     p.deadLetters = std::make_unique<core::DeadLetterManager>(p.db, *p.jobs, *p.recorder,
                                                               config.defaultPageSize);
-    api::AdminRpc::registerAll(p.registry, *p.tokenManager, *p.deadLetters);
-    api::PendingRpc::registerAll(p.registry);
+    api::AdminRpc::registerAll(
+        p.registry, {*p.tokenManager, *p.deadLetters, *p.killSwitch, *p.audit, *p.webhooks});
     p.reviews = std::make_unique<core::ReviewManager>(
         p.db, *p.recorder, *p.jobs,
         core::ReviewManager::Settings{pipelineConfig.workspacesDir(), thresholds.value()},
@@ -278,6 +310,14 @@ common::Status BuilderServer::start()
     p.gateway =
         std::make_unique<api::ConnectGateway>(p.registry, *p.gate, p.metrics, p.db, *p.rpcPool);
     p.gateway->setArtifactLinks(p.links.get());
+    p.gateway->setWebhookHandler(
+        [github = p.github.get()](const http::HttpRequest& request, http::ResponderPtr responder) {
+            const auto reply = github->handle(request);
+            responder->respond(reply.status, {{"Content-Type", "application/json"}},
+                               QByteArray::fromStdString(reply.json));
+        });
+    p.gateway->addMetrics(
+        [killSwitch = p.killSwitch.get()](std::string& out) { killSwitch->renderMetrics(out); });
     p.httpServer = std::make_unique<http::HttpServer>(httpOptions, p.gateway.get());
     QString httpError;
     if (!p.httpServer->start(&httpError))
@@ -305,11 +345,18 @@ common::Status BuilderServer::start()
     services.mirrors = p.mirrors.get();
     services.verifier = p.verifier.get();
     services.config = pipelineConfig;
+    services.killSwitch = p.killSwitch.get();
     if (m_options.workerRole) {
         p.runner = std::make_unique<pipeline::PipelineRunner>(std::move(services));
         if (auto status = p.runner->start(); !status.ok())
             return status;
     }
+    p.killSwitchMonitor =
+        std::make_unique<core::KillSwitchMonitor>(p.db, p.bus, *p.killSwitch, killSwitchRules);
+    if (auto status = p.killSwitchMonitor->start(); !status.ok())
+        return status;
+    if (auto status = p.webhooks->start(); !status.ok())
+        return status;
 
     // Tells local clients (builderctl, the Studio) where this builderd listens.
     auto written = security::SecretFile::writePrivate(
@@ -328,6 +375,10 @@ void BuilderServer::shutdown()
         p.runner->stop();
         p.runner.reset();
     }
+    if (p.killSwitchMonitor)
+        p.killSwitchMonitor->stop();
+    if (p.webhooks)
+        p.webhooks->stop();
     if (p.grpcServer) {
         p.grpcServer->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
         p.grpcServer->Wait();

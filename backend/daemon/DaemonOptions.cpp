@@ -4,6 +4,8 @@
 #include "pipeline/PipelineSettings.h"
 
 #include "common/LocalEndpoint.h"
+#include "core/KillSwitchSettings.h"
+#include "webhook/WebhookSettings.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -115,6 +117,10 @@ common::Status apply(DaemonOptions& o, const std::string& key, const std::string
     } else if (key == "sandbox" || key.rfind("sandbox_", 0) == 0 ||
                key == "max_concurrent_executions") {
         o.executorSettings[key] = value;
+    } else if (core::KillSwitchSettings::isKillSwitchSetting(key)) {
+        o.killSwitchSettings[key] = value;
+    } else if (webhook::WebhookSettings::isWebhookSetting(key)) {
+        o.webhookSettings.emplace_back(key, value);
     } else if (pipeline::PipelineSettings::isPipelineSetting(key)) {
         o.pipelineSettings[key] = value;
     } else {
@@ -157,6 +163,7 @@ std::string DaemonOptions::usage()
            "[--roles gateway,worker]\n"
            "       builderd token create [--data-dir DIR] --user NAME --role "
            "engineer|reviewer|admin [--ttl DURATION]\n"
+           "       builderd audit verify [--data-dir DIR]\n"
            "       builderd version\n"
            "Port 0 picks a free port. Environment: BUILDER_DATA_DIR, BUILDER_RATE_LIMITS=off,\n"
            "BUILDER_CREDENTIAL_KEY (64 hex chars or base64 of 32 bytes).\n";

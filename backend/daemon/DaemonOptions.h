@@ -36,6 +36,10 @@ struct DaemonOptions
     std::map<std::string, std::string> llmSettings;
     std::map<std::string, std::string> executorSettings;
     std::map<std::string, std::string> pipelineSettings;
+    // killswitch.* (core::KillSwitchSettings) and webhook.* (webhook::WebhookSettings),
+    // the latter in order since webhook.url may repeat.
+    std::map<std::string, std::string> killSwitchSettings;
+    std::vector<std::pair<std::string, std::string>> webhookSettings;
 
     // Parses `serve` arguments (after the sub-command).
     static common::Result<DaemonOptions> parse(const std::vector<std::string>& args);

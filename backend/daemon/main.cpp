@@ -1,4 +1,5 @@
 // builderd: the Builder backend. See DaemonOptions::usage().
+#include "AuditCommand.h"
 #include "BuilderServer.h"
 #include "DaemonOptions.h"
 #include "DoctorCommand.h"
@@ -60,6 +61,8 @@ int main(int argc, char** argv)
         return serve(rest);
     if (command == "token")
         return builder::daemon::TokenCommand::run(rest);
+    if (command == "audit")
+        return builder::daemon::AuditCommand::run(rest);
     if (command == "doctor")
         return builder::daemon::DoctorCommand::run(rest);
     if (command == "version" || command == "--version") {

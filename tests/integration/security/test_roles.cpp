@@ -109,8 +109,8 @@ private slots:
             << "engineer" << review + "Approve" << empty << int(grpc::PERMISSION_DENIED);
 
         // Allowed: the call gets past the gate to the handler.
-        QTest::newRow("admin GetKillSwitch (contract, not served yet)")
-            << "admin" << admin + "GetKillSwitch" << empty << int(grpc::UNIMPLEMENTED);
+        QTest::newRow("admin SetKillSwitch, empty request")
+            << "admin" << admin + "SetKillSwitch" << empty << int(grpc::INVALID_ARGUMENT);
         QTest::newRow("reviewer Get")
             << "reviewer" << feature + "Get" << getBytes << int(grpc::NOT_FOUND);
         QTest::newRow("engineer Get")
