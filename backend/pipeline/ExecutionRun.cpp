@@ -58,8 +58,12 @@ void ExecutionRun::run()
         auto repo = store::RepositoryStore::findById(c, ctx.execution.repository_id());
         if (repo)
             ctx.repository = repo->repository;
-        const auto started = store::ExecutionRuntimeStore::markStarted(
-            c, ctx.execution.id(), store::Timestamps::nowMillis());
+        auto started = store::ExecutionRuntimeStore::markStarted(c, ctx.execution.id(),
+                                                                 store::Timestamps::nowMillis());
+        // Time spent waiting for a person does not count: the clock restarts
+        // when a reviewer decided.
+        if (auto round = store::ReviewRoundStore::latest(c, ctx.execution.id()))
+            started = std::max(started, round->decidedAtMillis);
         if (m_deadline)
             m_deadline(std::chrono::system_clock::time_point(std::chrono::milliseconds(started)) +
                            m_services.config.timeoutMinute *
