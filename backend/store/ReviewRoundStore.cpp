@@ -83,7 +83,7 @@ ReviewRoundStore::comments(Connection& c, const std::string& executionId, int ro
 {
     auto s = c.prepare("SELECT id, execution_id, round, file, line, side, body, author, "
                        "created_at FROM review_comments WHERE execution_id = ? AND "
-                       "(? < 0 OR round = ?) ORDER BY created_at, id");
+                       "(? < 0 OR round = ?) ORDER BY created_at, rowid");
     s.bind(1, executionId).bind(2, round).bind(3, round);
     std::vector<ReviewCommentRecord> out;
     while (s.step()) {
