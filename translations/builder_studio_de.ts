@@ -1328,12 +1328,28 @@ tests/**</translation>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <source>This server offers the localization preview, but this Studio version does not know its message format yet.</source>
-        <translation>Dieser Server bietet die Lokalisierungsvorschau an, aber diese Studio-Version kennt ihr Nachrichtenformat noch nicht.</translation>
-    </message>
-    <message>
         <source>Localization preview: not offered by this server.</source>
         <translation>Lokalisierungsvorschau: von diesem Server nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>Preview files</source>
+        <translation>Dateien vorschauen</translation>
+    </message>
+    <message>
+        <source>Rank the repository&apos;s files against this description.</source>
+        <translation>Die Dateien des Repositorys nach dieser Beschreibung reihen.</translation>
+    </message>
+    <message>
+        <source>Choose a repository and describe the feature first.</source>
+        <translation>Wählen Sie zuerst ein Repository und beschreiben Sie das Feature.</translation>
+    </message>
+    <message>
+        <source>Ranking files…</source>
+        <translation>Reihe Dateien…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files match (commit %3, %4 ms)</source>
+        <translation>%1 von %2 Dateien passen (Commit %3, %4 ms)</translation>
     </message>
 </context>
 <context>

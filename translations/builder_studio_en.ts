@@ -1328,12 +1328,28 @@ tests/**</translation>
         <translation>Check again</translation>
     </message>
     <message>
-        <source>This server offers the localization preview, but this Studio version does not know its message format yet.</source>
-        <translation>This server offers the localization preview, but this Studio version does not know its message format yet.</translation>
-    </message>
-    <message>
         <source>Localization preview: not offered by this server.</source>
         <translation>Localization preview: not offered by this server.</translation>
+    </message>
+    <message>
+        <source>Preview files</source>
+        <translation>Preview files</translation>
+    </message>
+    <message>
+        <source>Rank the repository&apos;s files against this description.</source>
+        <translation>Rank the repository&apos;s files against this description.</translation>
+    </message>
+    <message>
+        <source>Choose a repository and describe the feature first.</source>
+        <translation>Choose a repository and describe the feature first.</translation>
+    </message>
+    <message>
+        <source>Ranking files…</source>
+        <translation>Ranking files…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files match (commit %3, %4 ms)</source>
+        <translation>%1 of %2 files match (commit %3, %4 ms)</translation>
     </message>
 </context>
 <context>

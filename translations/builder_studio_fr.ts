@@ -1328,12 +1328,28 @@ tests/**</translation>
         <translation>Vérifier à nouveau</translation>
     </message>
     <message>
-        <source>This server offers the localization preview, but this Studio version does not know its message format yet.</source>
-        <translation>Ce serveur propose l&apos;aperçu de localisation, mais cette version du Studio ne connaît pas encore son format de message.</translation>
-    </message>
-    <message>
         <source>Localization preview: not offered by this server.</source>
         <translation>Aperçu de localisation : non proposé par ce serveur.</translation>
+    </message>
+    <message>
+        <source>Preview files</source>
+        <translation>Aperçu des fichiers</translation>
+    </message>
+    <message>
+        <source>Rank the repository&apos;s files against this description.</source>
+        <translation>Classer les fichiers du dépôt selon cette description.</translation>
+    </message>
+    <message>
+        <source>Choose a repository and describe the feature first.</source>
+        <translation>Choisissez d&apos;abord un dépôt et décrivez la fonctionnalité.</translation>
+    </message>
+    <message>
+        <source>Ranking files…</source>
+        <translation>Classement des fichiers…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files match (commit %3, %4 ms)</source>
+        <translation>%1 fichiers sur %2 correspondent (commit %3, %4 ms)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "BackendClient.h"
 
 #include "AdminApi.h"
+#include "AnalysisApi.h"
 #include "BackendInternals.h"
 #include "Delivery.h"
 #include "FeatureApi.h"
@@ -29,7 +30,8 @@ BackendClient::BackendClient(ConnectionSettings settings, QObject* parent)
       m_features(std::make_unique<FeatureApi>(*m_internals)),
       m_reviews(std::make_unique<ReviewApi>(*m_internals)),
       m_admin(std::make_unique<AdminApi>(*m_internals)),
-      m_probe(std::make_unique<ServiceProbe>(*m_internals))
+      m_probe(std::make_unique<ServiceProbe>(*m_internals)),
+      m_analysis(std::make_unique<AnalysisApi>(*m_internals))
 {
     QPointer<QObject> self(this);
     m_internals->setStatusObserver([self](int code) {
@@ -47,6 +49,7 @@ BackendClient::~BackendClient()
     if (m_watcher.joinable())
         m_watcher.join();
     m_internals->setStatusObserver({});
+    m_analysis.reset();
     m_probe.reset();
     m_admin.reset();
     m_reviews.reset();

@@ -12,6 +12,7 @@
 namespace builder::client {
 
 class AdminApi;
+class AnalysisApi;
 class BackendInternals;
 class FeatureApi;
 class RepositoryApi;
@@ -44,6 +45,7 @@ public:
     ReviewApi& reviews() { return *m_reviews; }
     AdminApi& admin() { return *m_admin; }
     ServiceProbe& probe() { return *m_probe; }
+    AnalysisApi& analysis() { return *m_analysis; }
     BackendInternals& internals() { return *m_internals; }
 
 signals:
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<ReviewApi> m_reviews;
     std::unique_ptr<AdminApi> m_admin;
     std::unique_ptr<ServiceProbe> m_probe;
+    std::unique_ptr<AnalysisApi> m_analysis;
     std::atomic<bool> m_stopWatching{false};
     std::thread m_watcher;
 };

@@ -4,6 +4,7 @@
 
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/support/byte_buffer.h>
+#include <grpcpp/support/slice.h>
 
 namespace builder::client {
 
@@ -16,7 +17,10 @@ void ServiceProbe::isOffered(const QString& fullMethod, QObject* guard, Reply<bo
         [channel, method, target, done = std::move(done)](grpc::ClientContext& context) mutable {
             grpc::GenericStub generic(channel);
             grpc::CompletionQueue queue;
-            grpc::ByteBuffer request;
+            // One empty message (a ByteBuffer without a slice sends none, and a unary
+            // method then never reaches its handler).
+            grpc::Slice nothing(std::string{});
+            grpc::ByteBuffer request(&nothing, 1);
             grpc::ByteBuffer response;
             grpc::Status status;
             auto call = generic.PrepareUnaryCall(&context, method, request, &queue);

@@ -165,6 +165,11 @@ NewFeaturePanel::NewFeaturePanel(StudioContext context, QWidget* parent)
     connect(m_constraints, &ConstraintsForm::changed, this, &NewFeaturePanel::onEdited);
     connect(m_submit, &QPushButton::clicked, this, &NewFeaturePanel::submit);
     connect(discard, &QPushButton::clicked, this, &NewFeaturePanel::discardDraft);
+    connect(m_localization, &LocalizationPreviewPanel::previewRequested, this, [this] {
+        m_localization->preview(
+            m_repository->currentData(models::RepositoryListModel::IdRole).toString(),
+            m_title->text().trimmed() + QStringLiteral("\n\n") + m_description->text());
+    });
     m_idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_localization->probe();
     // The draft may name a repository the list has not loaded yet.

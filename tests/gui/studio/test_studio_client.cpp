@@ -9,6 +9,7 @@
 #include "client/FeatureApi.h"
 #include "client/Identity.h"
 #include "client/LocalBackend.h"
+#include "client/ServiceProbe.h"
 #include "client/TokenVault.h"
 #include "studio/StudioLauncher.h"
 #include "studio/StudioOptions.h"
@@ -107,6 +108,8 @@ private slots:
     void keychainStoresOrExplainsTheFallback();
     void launcherConnectsAndRebuildsOnSettings();
     void artifactDownloadWritesTheFile();
+    void probeTellsOfferedFromAbsent_data();
+    void probeTellsOfferedFromAbsent();
     void options_data();
     void options();
 };
@@ -386,6 +389,29 @@ void TestStudioClient::artifactDownloadWritesTheFile()
     QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), kWaitMs);
     QCOMPARE(failed.first().first().toString(), refused);
     QVERIFY(!QFile::exists(refused));
+}
+
+void TestStudioClient::probeTellsOfferedFromAbsent_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<bool>("offered");
+    QTest::addRow("served") << "/feature.feature.v1.FeatureService/Get" << true;
+    QTest::addRow("unknown service") << "/feature.nothing.v1.NoService/Nothing" << false;
+}
+
+void TestStudioClient::probeTellsOfferedFromAbsent()
+{
+    QFETCH(QString, method);
+    QFETCH(bool, offered);
+    StudioFixture fixture;
+    QVERIFY2(fixture.start(), qPrintable(fixture.errorString()));
+    client::BackendClient client(fixture.settings(fixture.token("admin")));
+    QObject guard;
+    std::optional<common::Result<bool>> answer;
+    client.probe().isOffered(method, &guard, [&](common::Result<bool> r) { answer = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), kWaitMs);
+    QVERIFY2(answer->ok(), answer->ok() ? "" : answer->error().message().c_str());
+    QCOMPARE(answer->value(), offered);
 }
 
 void TestStudioClient::options_data()

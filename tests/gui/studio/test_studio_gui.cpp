@@ -84,6 +84,7 @@ private slots:
     void registerRepositoryShowsFieldErrors();
     void submitSpecWatchEventsAndCancel();
     void serverFieldErrorsAppearNextToFields();
+    void localizationPreviewRanksFiles();
     void reviewerApprovesDiff();
     void engineerCannotSeeOrUseKillSwitch();
     void adminTogglesKillSwitch();
@@ -263,6 +264,34 @@ void TestStudioGui::serverFieldErrorsAppearNextToFields()
     QVERIFY(timeout);
     timeout->setProperty("value", 2);
     QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(panel, "timeoutError")->isHidden(), kWaitMs);
+}
+
+void TestStudioGui::localizationPreviewRanksFiles()
+{
+    auto session = m_fixture.open("engineer", "localizer");
+    MainWindow& window = *session->window;
+    const auto repo = StudioFixture::registerRepository(*session->client, "ranked-repo",
+                                                        m_fixture.makeBareRepo("ranked-repo"));
+    QVERIFY(!repo.id().empty());
+    window.repositoriesPanel()->refresh();
+    window.showPage(MainWindow::NewFeaturePage);
+    auto* panel = window.newFeaturePanel();
+    selectRepository(child<QComboBox>(panel, "featureRepositoryCombo"), "ranked-repo");
+    QTest::keyClicks(child<QLineEdit>(panel, "featureTitleEdit"), "Rewrite the fixture README");
+    child<editor::MarkdownEditor>(panel, "featureDescriptionEditor")
+        ->setText("The README of the fixture should explain what the fixture is for.");
+    auto* status = child<QLabel>(panel, "localizationPreviewStatus");
+    auto* button = child<QPushButton>(panel, "localizationPreviewButton");
+    QTRY_VERIFY_WITH_TIMEOUT(!status->text().contains("Checking"), kWaitMs);
+    if (status->text().contains("not offered"))
+        QSKIP("AnalysisService.Localize is not offered by this server");
+    QCOMPARE(button->text(), QStringLiteral("Preview files"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto* files = child<QListWidget>(panel, "localizationPreviewFiles");
+    QTRY_VERIFY_WITH_TIMEOUT(files->count() > 0, kWaitMs);
+    QVERIFY2(files->item(0)->data(Qt::UserRole).toString() == QStringLiteral("README.md"),
+             qPrintable(files->item(0)->text()));
+    QVERIFY(status->text().contains("match"));
 }
 
 void TestStudioGui::reviewerApprovesDiff()
