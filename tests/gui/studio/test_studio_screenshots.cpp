@@ -111,6 +111,12 @@ void TestStudioScreenshots::screens()
         !child<QLabel>(panel, "localizationPreviewStatus")->text().contains("Checking"), kWaitMs);
     auto* preview = child<QTextBrowser>(panel, "featureDescriptionPreview");
     QTRY_VERIFY_WITH_TIMEOUT(preview->toPlainText().contains("Goal"), kWaitMs);
+    auto* previewButton = child<QPushButton>(panel, "localizationPreviewButton");
+    if (previewButton->text() == QStringLiteral("Preview files")) {
+        QTest::mouseClick(previewButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(panel, "localizationPreviewStatus")->text().contains("match"), kWaitMs);
+    }
     QVERIFY(save(&window, "02-new-feature"));
 
     QString lastId;
