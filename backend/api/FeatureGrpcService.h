@@ -5,8 +5,11 @@
 
 namespace builder::api {
 
-// feature.feature.v1.FeatureService over gRPC: every method goes through the GrpcBridge.
-class FeatureGrpcService final : public feature::feature::v1::FeatureService::CallbackService
+// feature.feature.v1.FeatureService over gRPC: every method goes through the
+// GrpcBridge; ListEvents is registered raw (bytes in and out, same wire format).
+class FeatureGrpcService final
+    : public feature::feature::v1::FeatureService::WithRawCallbackMethod_ListEvents<
+          feature::feature::v1::FeatureService::CallbackService>
 {
 public:
     explicit FeatureGrpcService(GrpcBridge& bridge) : m_bridge(bridge) {}
@@ -50,12 +53,11 @@ public:
     {
         return m_bridge.unary(ctx, "feature.feature.v1.FeatureService/Retry", request, response);
     }
-    grpc::ServerWriteReactor<feature::feature::v1::ListEventsResponse>*
-    ListEvents(grpc::CallbackServerContext* ctx,
-               const feature::feature::v1::ListEventsRequest* request) override
+    // Raw, so that replayed events go out as the bytes the store holds.
+    grpc::ServerWriteReactor<grpc::ByteBuffer>* ListEvents(grpc::CallbackServerContext* ctx,
+                                                           const grpc::ByteBuffer* request) override
     {
-        return m_bridge.stream<feature::feature::v1::ListEventsResponse>(
-            ctx, "feature.feature.v1.FeatureService/ListEvents", request);
+        return m_bridge.rawStream(ctx, "feature.feature.v1.FeatureService/ListEvents", request);
     }
     grpc::ServerUnaryReactor*
     GetArtifacts(grpc::CallbackServerContext* ctx,

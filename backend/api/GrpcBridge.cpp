@@ -20,6 +20,26 @@ common::Result<RpcContext> GrpcBridge::admit(grpc::CallbackServerContext* ctx,
     return admitted;
 }
 
+grpc::ServerWriteReactor<grpc::ByteBuffer>* GrpcBridge::rawStream(grpc::CallbackServerContext* ctx,
+                                                                  const char* fullName,
+                                                                  const grpc::ByteBuffer* request)
+{
+    std::shared_ptr<google::protobuf::Message> parsed;
+    if (const RpcRegistry::Method* method = m_registry.find(fullName)) {
+        std::vector<grpc::Slice> slices;
+        // An empty message may arrive as no buffer at all.
+        if (!request->Valid() || request->Dump(&slices).ok()) {
+            std::string bytes;
+            for (const auto& slice : slices)
+                bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+            parsed = method->newRequest();
+            if (!parsed->ParseFromString(bytes))
+                parsed.reset();
+        }
+    }
+    return start<grpc::ByteBuffer>(ctx, fullName, std::move(parsed));
+}
+
 grpc::ServerUnaryReactor* GrpcBridge::unary(grpc::CallbackServerContext* ctx, const char* fullName,
                                             const google::protobuf::Message* request,
                                             google::protobuf::Message* response)

@@ -77,23 +77,26 @@ void EventFeed::onLive(const fv1::FeatureEvent& event)
         return;
     if (m_live && event.sequence_number() == m_last + 1) {
         m_last = event.sequence_number();
-        if (m_options.eventTypes.empty() || m_options.eventTypes.contains(event.type()))
-            m_sink->push({event});
+        if (m_options.eventTypes.empty() || m_options.eventTypes.contains(event.type())) {
+            std::vector<store::EventStore::EncodedEvent> one;
+            one.push_back(store::EventStore::encode(event));
+            m_sink->push(std::move(one));
+        }
         return;
     }
-    m_pending.push_back(event);
+    m_pending.push_back(store::EventStore::encode(event));
     if (m_live) // a gap: fetch what is missing from the store
         scheduleReplayLocked();
 }
 
-void EventFeed::deliverLocked(std::vector<fv1::FeatureEvent> events)
+void EventFeed::deliverLocked(std::vector<store::EventStore::EncodedEvent> events)
 {
     if (events.empty())
         return;
-    m_last = events.back().sequence_number();
+    m_last = events.back().sequence;
     if (!m_options.eventTypes.empty()) {
-        std::erase_if(events, [this](const fv1::FeatureEvent& e) {
-            return !m_options.eventTypes.contains(e.type());
+        std::erase_if(events, [this](const store::EventStore::EncodedEvent& e) {
+            return !m_options.eventTypes.contains(e.type);
         });
     }
     if (!events.empty())
@@ -102,13 +105,12 @@ void EventFeed::deliverLocked(std::vector<fv1::FeatureEvent> events)
 
 bool EventFeed::mergePendingLocked()
 {
-    std::sort(m_pending.begin(), m_pending.end(), [](const auto& a, const auto& b) {
-        return a.sequence_number() < b.sequence_number();
-    });
-    std::vector<fv1::FeatureEvent> ready;
+    std::sort(m_pending.begin(), m_pending.end(),
+              [](const auto& a, const auto& b) { return a.sequence < b.sequence; });
+    std::vector<store::EventStore::EncodedEvent> ready;
     std::uint64_t next = m_last + 1;
     while (!m_pending.empty()) {
-        const auto seq = m_pending.front().sequence_number();
+        const auto seq = m_pending.front().sequence;
         if (seq < next) {
             m_pending.pop_front();
             continue;
@@ -140,10 +142,10 @@ void EventFeed::replay()
             }
             after = m_last;
         }
-        auto batch =
-            m_db->read([&](store::Connection& c) -> common::Result<std::vector<fv1::FeatureEvent>> {
-                return store::EventStore::list(c, m_options.executionId, after, kBatch);
-            });
+        using Batch = std::vector<store::EventStore::EncodedEvent>;
+        auto batch = m_db->read([&](store::Connection& c) -> common::Result<Batch> {
+            return store::EventStore::listEncoded(c, m_options.executionId, after, kBatch);
+        });
         std::lock_guard lock(m_mutex);
         if (m_stopped) {
             m_replayScheduled = false;
@@ -156,7 +158,7 @@ void EventFeed::replay()
             return;
         }
         const bool full = static_cast<int>(batch.value().size()) == kBatch;
-        if (!batch.value().empty() && batch.value().front().sequence_number() == m_last + 1)
+        if (!batch.value().empty() && batch.value().front().sequence == m_last + 1)
             deliverLocked(std::move(batch.value()));
         if (full)
             continue;

@@ -53,7 +53,7 @@ private:
     void onLive(const feature::feature::v1::FeatureEvent& event);
     void scheduleReplayLocked();
     void replay();
-    void deliverLocked(std::vector<feature::feature::v1::FeatureEvent> events);
+    void deliverLocked(std::vector<store::EventStore::EncodedEvent> events);
     bool mergePendingLocked();
 
     static constexpr int kBatch = 512;
@@ -70,7 +70,7 @@ private:
     bool m_replayScheduled = false;
     bool m_paused = false;
     bool m_stopped = false;
-    std::deque<feature::feature::v1::FeatureEvent> m_pending;
+    std::deque<store::EventStore::EncodedEvent> m_pending;
 };
 
 } // namespace builder::core

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/Error.h"
-#include "feature/feature/v1/feature.pb.h"
+#include "store/EventStore.h"
 
 #include <vector>
 
@@ -13,8 +13,9 @@ class EventSink
 {
 public:
     virtual ~EventSink() = default;
-    // Events in sequence order, already filtered by type.
-    virtual void push(std::vector<feature::feature::v1::FeatureEvent> events) = 0;
+    // Events in sequence order, already filtered by type, each serialized as
+    // a feature.feature.v1.FeatureEvent (encoded once, however it is sent).
+    virtual void push(std::vector<store::EventStore::EncodedEvent> events) = 0;
     // True while the sink has more queued than it wants; the feed pauses
     // reading history until the sink calls EventFeed::resume().
     virtual bool congested() const = 0;

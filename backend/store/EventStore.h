@@ -16,6 +16,15 @@ class Connection;
 class EventStore
 {
 public:
+    // One stored event serialized as a feature.feature.v1.FeatureEvent, with
+    // the two fields a feed routes by.
+    struct EncodedEvent
+    {
+        std::uint64_t sequence = 0;
+        std::string type;
+        std::string bytes;
+    };
+
     // Appends one event (id, sequence number and timestamp are filled in) and
     // returns it as stored.
     static feature::feature::v1::FeatureEvent append(Connection& c, const std::string& executionId,
@@ -26,6 +35,12 @@ public:
     // Events with sequence > afterSeq, in order, at most `limit`.
     static std::vector<feature::feature::v1::FeatureEvent>
     list(Connection& c, const std::string& executionId, std::uint64_t afterSeq, int limit);
+    // The same events as list(), already serialized: the stored payload bytes
+    // go out as they are instead of being parsed and encoded again.
+    static std::vector<EncodedEvent> listEncoded(Connection& c, const std::string& executionId,
+                                                 std::uint64_t afterSeq, int limit);
+    // `event` serialized, for events that did not come from listEncoded().
+    static EncodedEvent encode(const feature::feature::v1::FeatureEvent& event);
     static std::uint64_t lastSequence(Connection& c, const std::string& executionId);
 };
 

@@ -49,6 +49,9 @@ struct BuilderdBench::CpuWindow
     std::int64_t serverPid = 0;
     std::int64_t serverFrom = 0, serverTo = 0, clientFrom = 0, clientTo = 0;
     std::map<std::string, std::int64_t> threadsFrom, threadsTo;
+    // Time runnable but waiting for a CPU, and the whole machine's CPU use.
+    std::int64_t serverWaitFrom = 0, serverWaitTo = 0, clientWaitFrom = 0, clientWaitTo = 0;
+    std::int64_t machineFrom = 0, machineTo = 0;
     Clock::time_point openedAt, closedAt;
 
     void mark(bool opening)
@@ -58,12 +61,34 @@ struct BuilderdBench::CpuWindow
             serverFrom = ProcessCpu::micros(serverPid);
             clientFrom = ProcessCpu::micros();
             threadsFrom = ProcessCpu::microsByThreadName(serverPid);
+            serverWaitFrom = ProcessCpu::runQueueMicros(serverPid);
+            clientWaitFrom = ProcessCpu::runQueueMicros();
+            machineFrom = ProcessCpu::machineMicros();
         } else {
             closedAt = Clock::now();
             serverTo = ProcessCpu::micros(serverPid);
             clientTo = ProcessCpu::micros();
             threadsTo = ProcessCpu::microsByThreadName(serverPid);
+            serverWaitTo = ProcessCpu::runQueueMicros(serverPid);
+            clientWaitTo = ProcessCpu::runQueueMicros();
+            machineTo = ProcessCpu::machineMicros();
         }
+    }
+    // How much the window's processes fought over the CPUs: time runnable but
+    // not running, and what the rest of the machine used meanwhile.
+    std::string contention() const
+    {
+        if (serverWaitFrom < 0 || clientWaitFrom < 0 || machineFrom < 0)
+            return "not measurable";
+        const auto ours = (serverTo - serverFrom) + (clientTo - clientFrom);
+        const auto others = std::max<std::int64_t>(0, (machineTo - machineFrom) - ours);
+        return "builderd threads waited " +
+               fixed(static_cast<double>(serverWaitTo - serverWaitFrom) / 1000, 1) +
+               " ms for a CPU, bench client threads " +
+               fixed(static_cast<double>(clientWaitTo - clientWaitFrom) / 1000, 1) +
+               " ms; other processes used about " + fixed(static_cast<double>(others) / 1000, 0) +
+               " ms of CPU in the " + fixed(seconds() * 1000, 0) + " ms window (" +
+               std::to_string(std::thread::hardware_concurrency()) + " CPUs, 10 ms ticks)";
     }
     // builderd's CPU per unit by thread name.
     std::string threads(double units, const std::string& unit) const
@@ -676,6 +701,7 @@ void BuilderdBench::runReplay()
         " us per event, bench client " +
         fixed(static_cast<double>(cpu.clientTo - cpu.clientFrom) / events, 2) + " us per event");
     m_report.info("builderd CPU by thread: " + cpu.threads(events, "event"));
+    m_report.info("CPU contention: " + cpu.contention());
     describeStalls(arrivals);
     BenchReport::Figure f;
     f.name = "listevents_replay_events_per_s";

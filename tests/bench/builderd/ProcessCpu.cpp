@@ -67,6 +67,37 @@ std::map<std::string, std::int64_t> ProcessCpu::microsByThreadName(std::int64_t 
     return out;
 }
 
+std::int64_t ProcessCpu::runQueueMicros(std::int64_t pid)
+{
+    std::error_code ec;
+    const std::string tasks =
+        "/proc/" + (pid == 0 ? std::string("self") : std::to_string(pid)) + "/task";
+    std::int64_t total = 0;
+    bool any = false;
+    for (const auto& entry : std::filesystem::directory_iterator(tasks, ec)) {
+        std::ifstream schedstat(entry.path() / "schedstat");
+        long long onCpu = 0, waiting = 0;
+        if (schedstat >> onCpu >> waiting) {
+            total += static_cast<std::int64_t>(waiting / 1000);
+            any = true;
+        }
+    }
+    return any ? total : -1;
+}
+
+std::int64_t ProcessCpu::machineMicros()
+{
+    std::ifstream in("/proc/stat");
+    std::string label;
+    // cpu  user nice system idle iowait irq softirq steal ...
+    long long user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
+    if (!(in >> label >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal) ||
+        label != "cpu")
+        return -1;
+    const long ticks = ::sysconf(_SC_CLK_TCK);
+    return (user + nice + system + irq + softirq + steal) * 1000000LL / (ticks > 0 ? ticks : 100);
+}
+
 std::string ProcessCpu::describeDelta(const std::map<std::string, std::int64_t>& a,
                                       const std::map<std::string, std::int64_t>& b, double units,
                                       const std::string& unit)
