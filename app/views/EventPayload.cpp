@@ -30,7 +30,11 @@ double EventPayload::number(const feature::feature::v1::FeatureEvent& event,
             return it->second.number_value();
         if (it->second.has_string_value()) {
             bool ok = false;
-            const double value = QString::fromStdString(it->second.string_value()).toDouble(&ok);
+            // Money arrives formatted ("$0.0102") in some payloads.
+            QString text = QString::fromStdString(it->second.string_value()).trimmed();
+            if (text.startsWith('$'))
+                text.remove(0, 1);
+            const double value = text.toDouble(&ok);
             if (ok)
                 return value;
         }

@@ -234,7 +234,7 @@ void ExecutionPanel::digest(const fv1::FeatureEvent& event)
 {
     const std::string& type = event.type();
     if (type == "sandbox.output") {
-        m_output->appendChunk(EventPayload::text(event, {"data", "chunk", "text", "output"}),
+        m_output->appendChunk(EventPayload::text(event, {"chunk", "data", "text", "output"}),
                               EventPayload::text(event, {"stream"}) == QLatin1String("stderr"));
     } else if (type == "llm.call") {
         models::LlmUsageModel::Call call;
@@ -244,7 +244,7 @@ void ExecutionPanel::digest(const fv1::FeatureEvent& event)
             EventPayload::number(event, {"tokens_in", "input_tokens", "prompt_tokens"}));
         call.tokensOut = static_cast<qint64>(
             EventPayload::number(event, {"tokens_out", "output_tokens", "completion_tokens"}));
-        call.costUsd = EventPayload::number(event, {"cost_usd", "cost"});
+        call.costUsd = EventPayload::number(event, {"cost", "cost_usd"});
         m_usage->addCall(call);
         m_cost->setText(tr("LLM cost: $%1").arg(m_usage->totalCost(), 0, 'f', 4));
     } else if (type == "step.started" || type == "step.completed" || type == "step.failed") {
