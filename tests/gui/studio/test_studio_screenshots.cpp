@@ -165,7 +165,7 @@ void TestStudioScreenshots::screens()
     window.openDiff(lastId);
     auto* diff = window.diffPanel();
     QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(diff, "diffError")->isHidden(), kWaitMs);
-    QVERIFY(save(&window, "07-diff-unimplemented"));
+    QVERIFY(save(&window, "07-diff-server-answer"));
     diff->showDiff(StudioFixture::sampleDiff());
     QTRY_VERIFY_WITH_TIMEOUT(diff->document() != nullptr, kWaitMs);
     QVERIFY(save(&window, "08-diff-unified"));
