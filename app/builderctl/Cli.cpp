@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "AdminCommands.h"
 #include "ClientConfig.h"
 #include "ExitCode.h"
 #include "FeatureCommands.h"
@@ -23,6 +24,8 @@ std::vector<CommandSpec> allCommands()
     commands.insert(commands.end(), localize.begin(), localize.end());
     const auto review = ReviewCommands::specs();
     commands.insert(commands.end(), review.begin(), review.end());
+    const auto admin = AdminCommands::specs();
+    commands.insert(commands.end(), admin.begin(), admin.end());
     return commands;
 }
 
@@ -62,8 +65,8 @@ int Cli::run(const std::vector<std::string>& args, std::ostream& out, std::ostre
         err << HelpText::program(m_commandLine.globals(), m_commandLine.commands());
         return toInt(ExitCode::Usage);
     }
-    auto invocation =
-        m_commandLine.parse(ReviewCommands::argsWithVerb(LocalizeCommands::argsWithVerb(args)));
+    auto invocation = m_commandLine.parse(AdminCommands::argsWithVerb(
+        ReviewCommands::argsWithVerb(LocalizeCommands::argsWithVerb(args))));
     if (!invocation.ok()) {
         err << "error: " << invocation.error().message() << "\n"
             << "Run 'builderctl help' for usage.\n";
@@ -85,7 +88,9 @@ int Cli::run(const std::vector<std::string>& args, std::ostream& out, std::ostre
         return toInt(ExitCode::Usage);
     }
     Session session(std::move(*config), env, printer, err, command.name());
-    const int code = command.group == ReviewCommands::kGroup
+    const int code = command.group == AdminCommands::kGroup
+                         ? AdminCommands::run(command.verb, invocation->args, session)
+                     : command.group == ReviewCommands::kGroup
                          ? ReviewCommands::run(command.verb, invocation->args, session)
                      : command.group == LocalizeCommands::kGroup
                          ? LocalizeCommands::run(command.verb, invocation->args, session)
