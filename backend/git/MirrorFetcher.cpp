@@ -5,6 +5,7 @@
 #include "git/GitError.h"
 #include "git/GitHandle.h"
 #include "git/GitRuntime.h"
+#include "git/LocalObjectSeeder.h"
 #include "git/RemoteCallbacks.h"
 #include "git/RemoteFailure.h"
 #include "git/RemoteUrl.h"
@@ -98,6 +99,22 @@ std::string adoptDefaultBranch(git_repository* repo, git_remote* remote)
     return ref.substr(std::string(kHeadsPrefix).size());
 }
 
+// Makes the repository's object database see packs that appeared on disk.
+Status refreshObjects(git_repository* repo)
+{
+    GitHandle<git_odb, git_odb_free> odb;
+    int rc = git_repository_odb(odb.out(), repo);
+    if (rc >= 0) {
+        rc = git_odb_refresh(odb.get());
+    }
+    if (rc < 0) {
+        return GitError::capture(rc).toError(StatusCode::Internal,
+                                             "cannot read the seeded objects of " +
+                                                 std::string(git_repository_path(repo)));
+    }
+    return {};
+}
+
 bool isMirrored(const std::string& name)
 {
     return (name.rfind(kHeadsPrefix, 0) == 0 || name.rfind(kTagsPrefix, 0) == 0) &&
@@ -180,6 +197,17 @@ Result<std::string> MirrorFetcher::fetch(const std::string& gitDir, bool create,
     auto repo = openOrCreate(gitDir, create);
     if (!repo) {
         return repo.error();
+    }
+    if (create && RemoteUrl::isLocal(url)) {
+        auto seeded = LocalObjectSeeder::seed(RemoteUrl::localPath(url), gitDir, cancel, progress);
+        if (!seeded) {
+            return seeded.error();
+        }
+        if (seeded.value()) {
+            if (auto refreshed = refreshObjects(repo->get()); !refreshed) {
+                return refreshed.error();
+            }
+        }
     }
     auto remote = AnonymousRemote::create(repo->get(), url, scrubber);
     if (!remote) {

@@ -18,8 +18,10 @@ public:
     // True when path is a bare repository libgit2 can open.
     static bool isMirror(const std::string& path);
 
-    // Creates the bare repository at gitDir first when create is set. Returns the
-    // remote's default branch (empty when it has none) and points HEAD at it.
+    // Creates the bare repository at gitDir first when create is set; a new mirror of
+    // a repository on the local disk gets its object files first (LocalObjectSeeder),
+    // so the fetch transfers nothing. Returns the remote's default branch (empty when
+    // it has none) and points HEAD at it.
     // Errors: Cancelled / DeadlineExceeded (the token's reason), PermissionDenied,
     // Unavailable, InvalidArgument (bad URL), Internal (local repository trouble).
     static common::Result<std::string> fetch(const std::string& gitDir, bool create,

@@ -74,6 +74,26 @@ Status removeUntracked(const fs::path& workdir, const std::vector<std::string>& 
     return {};
 }
 
+// HEAD is at commit, the index matches it and the work tree matches the index,
+// with no untracked file (ignored ones do not count): reset and clean would change
+// nothing. One status pass instead of a forced checkout and another status pass;
+// the pipeline resets before every step, usually with nothing to undo. Any doubt
+// (an error) answers false, which only costs the full reset.
+bool alreadyAt(git_repository* repo, const git_commit* commit)
+{
+    git_oid head;
+    if (git_reference_name_to_id(&head, repo, "HEAD") != 0 ||
+        git_oid_equal(&head, git_commit_id(commit)) == 0) {
+        return false;
+    }
+    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+    options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+    StatusListHandle list;
+    return git_status_list_new(list.out(), repo, &options) == 0 &&
+           git_status_list_entrycount(list.get()) == 0;
+}
+
 } // namespace
 
 Status WorkTreeReset::resetHard(git_repository* repo, const std::string& sha)
@@ -81,6 +101,9 @@ Status WorkTreeReset::resetHard(git_repository* repo, const std::string& sha)
     auto commit = CommitResolver::lookup(repo, sha, "sha");
     if (!commit) {
         return commit.error();
+    }
+    if (alreadyAt(repo, commit->get())) {
+        return {};
     }
     git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
     options.checkout_strategy = GIT_CHECKOUT_FORCE;

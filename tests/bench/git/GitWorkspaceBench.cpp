@@ -101,10 +101,10 @@ bool GitWorkspaceBench::cloneOnce(const std::string& url, const QString& root,
         return false;
     }
     settle();
-    // --no-local: a path goes through the pack protocol too, not hardlinks.
+    // A path: both sides hard-link the source's object files (git's --local default,
+    // MirrorCache's LocalObjectSeeder); a git:// URL goes through the pack protocol.
     return timed(git, [&] {
-        return m_git.run(
-            {"clone", "--quiet", "--mirror", "--no-local", QString::fromStdString(url), cliMirror});
+        return m_git.run({"clone", "--quiet", "--mirror", QString::fromStdString(url), cliMirror});
     });
 }
 
@@ -158,7 +158,7 @@ bool GitWorkspaceBench::cloneAndFetch()
         std::cerr << "a mirror did not follow the remote\n";
         return false;
     }
-    report("mirror cold clone from a path (MirrorCache::ensure vs git clone --mirror --no-local)",
+    report("mirror cold clone from a path (MirrorCache::ensure vs git clone --mirror, hard links)",
            oursLocal, gitLocal, "git clone");
     report("mirror cold clone over git:// (MirrorCache::ensure vs git clone --mirror)", oursNetwork,
            gitNetwork, "git clone");

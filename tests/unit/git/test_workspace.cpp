@@ -282,6 +282,35 @@ private slots:
         QVERIFY(!QFile::exists(dir + "/kept.txt"));
     }
 
+    // The pipeline resets before every step, mostly with nothing to undo (a quick
+    // status check then); a change that only the index holds must still be undone.
+    void resetHardAtHeadUndoesIndexOnlyChanges()
+    {
+        Workspace ws = create("reset-head");
+        const QString dir = path("reset-head");
+        TestRepos::writeFile(dir + "/build/cache.o", "incremental build output");
+        const std::string head = ws.headSha().value();
+
+        QVERIFY(ws.resetHard(head).ok());
+        QVERIFY(QFile::exists(dir + "/build/cache.o"));
+        QCOMPARE(m_repos.gitIn(dir, {"status", "--porcelain"}), QString(""));
+
+        // Staged: a new file and the removal of a tracked one that stays on disk.
+        TestRepos::writeFile(dir + "/staged.txt", "staged");
+        QVERIFY(!m_repos.gitIn(dir, {"add", "staged.txt"}).isNull());
+        QVERIFY(!m_repos.gitIn(dir, {"rm", "--quiet", "--cached", "README.md"}).isNull());
+        QVERIFY(m_repos.gitIn(dir, {"status", "--porcelain"}) != QString(""));
+
+        QVERIFY(ws.resetHard(head).ok());
+
+        QCOMPARE(str(ws.headSha().value()), str(head));
+        QVERIFY(!QFile::exists(dir + "/staged.txt"));
+        QCOMPARE(TestRepos::readFile(dir + "/README.md"), QByteArray("hello\n"));
+        QVERIFY(m_repos.gitIn(dir, {"ls-files"}).contains("README.md"));
+        QCOMPARE(m_repos.gitIn(dir, {"status", "--porcelain"}), QString(""));
+        QVERIFY(QFile::exists(dir + "/build/cache.o"));
+    }
+
     void openFindsAnExistingWorkspace()
     {
         auto ws = Workspace::open(path("commit").toStdString());
