@@ -332,7 +332,9 @@ common::Result<ScanResult> FileScanner::scan(const RepositoryMap& map, const Que
     std::string cachePath;
     if (!options.cacheDir.empty()) {
         const auto start = Clock::now();
-        cachePath = SummaryCache::pathFor(options.cacheDir, map.root(), result.symbolSource);
+        cachePath = SummaryCache::pathFor(
+            options.cacheDir, options.cacheScope.empty() ? map.root() : options.cacheScope,
+            result.symbolSource);
         scan.cache = SummaryCache::load(cachePath);
         scan.writeCache = true;
         result.timings.cacheLoadMs = msSince(start);

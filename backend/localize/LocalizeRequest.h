@@ -17,6 +17,11 @@ struct LocalizeRequest
     std::size_t topK = 20;
     std::uint64_t tokenBudget = 8000; // excerpts for the top files; 0: none
     std::string cacheDir;             // empty: no cache
+    // Names the cache file instead of the root. Work trees of one repository (the
+    // pipeline makes one per execution) then share one cache: entries are keyed by
+    // blob id, so a new checkout of known content hits, and the cache folder holds
+    // one file per repository rather than one per work tree ever scanned.
+    std::string cacheScope;
     SymbolSource symbols = SymbolSource::Auto;
     std::uint64_t maxFileBytes = 1u << 20;
     unsigned threads = 0; // 0: one per core

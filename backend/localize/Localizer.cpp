@@ -62,6 +62,7 @@ common::Result<LocalizeResult> Localizer::localize(const LocalizeRequest& reques
     options.maxFileBytes = request.maxFileBytes;
     options.symbols = request.symbols;
     options.cacheDir = request.cacheDir;
+    options.cacheScope = request.cacheScope;
     options.threads = request.threads;
     start = Clock::now();
     auto scan = FileScanner::scan(*map, query, options, cancel);

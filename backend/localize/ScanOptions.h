@@ -23,8 +23,9 @@ struct ScanOptions
 
     std::uint64_t maxFileBytes = 1u << 20; // larger files are listed, not read
     SymbolSource symbols = SymbolSource::Auto;
-    std::string cacheDir; // empty: no cache
-    unsigned threads = 0; // 0: one per core
+    std::string cacheDir;   // empty: no cache
+    std::string cacheScope; // names the cache file; empty: the root (LocalizeRequest)
+    unsigned threads = 0;   // 0: one per core
 };
 
 } // namespace builder::localize

@@ -51,11 +51,11 @@ bool writeAll(int fd, const char* data, std::size_t size)
 
 } // namespace
 
-std::string SummaryCache::pathFor(const std::string& cacheDir, const std::string& root,
+std::string SummaryCache::pathFor(const std::string& cacheDir, const std::string& scope,
                                   std::string_view extractor)
 {
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(termHash(root)));
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(termHash(scope)));
     return cacheDir + "/localize-" + hex + "-" + std::string(extractor) + ".cache";
 }
 

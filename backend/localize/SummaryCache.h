@@ -53,7 +53,8 @@ struct CachedFacts
 
 // Per-file facts (content term counts, symbols, binary flag) on disk, keyed by
 // git blob id when the work-tree file still holds the indexed blob, else by
-// path, size and mtime. One file per repository root and symbol extractor, read
+// path, size and mtime. One file per scope (a repository root, or a name the
+// caller gives to share it between work trees) and symbol extractor, read
 // whole and written whole (to a temporary, then renamed) so a crash never leaves
 // a torn cache; a missing, foreign or corrupt file is an empty cache, never an
 // error. The encoding is native-endian: the cache is local to one machine.
@@ -62,8 +63,8 @@ class SummaryCache
 public:
     static constexpr std::uint32_t kVersion = 3;
 
-    // "<dir>/localize-<hash of root>-<extractor>.cache"
-    static std::string pathFor(const std::string& cacheDir, const std::string& root,
+    // "<dir>/localize-<hash of scope>-<extractor>.cache"
+    static std::string pathFor(const std::string& cacheDir, const std::string& scope,
                                std::string_view extractor);
     static SummaryCache load(const std::string& path);
 

@@ -60,6 +60,8 @@ common::Status AnalyzeImpactStage::run(RunContext& ctx)
     request.topK = static_cast<std::size_t>(ctx.services.config.localizeTopK);
     request.tokenBudget = static_cast<std::uint64_t>(ctx.services.config.localizeTokenBudget);
     request.cacheDir = (ctx.services.config.cacheDir() / "localize").string();
+    // Each execution has its own worktree: one cache per repository, not per worktree.
+    request.cacheScope = ctx.repository.id();
     auto localized = localize::Localizer::localize(request, ctx.cancel);
     if (!localized.ok())
         return localized.error();

@@ -7,7 +7,9 @@
 #include "localize/Localizer.h"
 #include "localize/RepositoryMap.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +51,7 @@ private slots:
     void binaryAndLargeFilesKeptButNotIndexed();
     void cacheGivesSameResultAndSkipsReading();
     void cacheNoticesChangedFiles();
+    void cacheScopeSharesOneCacheAcrossWorkTrees();
     void notARepository();
 };
 
@@ -233,6 +236,71 @@ void TestLocalizeRepository::cacheNoticesChangedFiles()
     QCOMPARE(QString::fromStdString(after->ranking.files[0].path), QString("gateway/Router.cpp"));
     QCOMPARE(QString::fromStdString(after->ranking.files[0].matchedSymbols.at(0).name),
              QString("throttle"));
+}
+
+namespace {
+
+// Makes every tracked file of a work tree provably clean for the index (git's
+// racy-clean rule): older than the index, which records their new stat data.
+bool settle(const QString& root)
+{
+    const QDateTime past = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    QDirIterator it(root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (file.contains("/.git/"))
+            continue;
+        QFile f(file);
+        if (!f.open(QIODevice::ReadWrite) ||
+            !f.setFileTime(past, QFileDevice::FileModificationTime))
+            return false;
+    }
+    return LocalizeFixture::git(root, {"update-index", "-q", "--really-refresh"});
+}
+
+} // namespace
+
+// The pipeline checks a repository out anew for each execution: with one scope the
+// second work tree finds the first one's facts (keyed by blob id), and the cache
+// folder keeps one file for the repository.
+void TestLocalizeRepository::cacheScopeSharesOneCacheAcrossWorkTrees()
+{
+    QTemporaryDir dir;
+    QTemporaryDir cache;
+    QVERIFY(dir.isValid() && cache.isValid());
+    const QString first = dir.path() + "/first";
+    const QString second = dir.path() + "/second";
+    QVERIFY(LocalizeFixture::writeServiceTree(first));
+    QVERIFY(LocalizeFixture::git(first, {"init", "-q", "."}));
+    QVERIFY(LocalizeFixture::git(first, {"add", "-A"}));
+    QVERIFY(LocalizeFixture::git(first, {"commit", "-q", "-m", "init"}));
+    QVERIFY(LocalizeFixture::git(dir.path(), {"clone", "-q", first, second}));
+    QVERIFY(settle(first) && settle(second));
+
+    LocalizeRequest request;
+    request.query = "Add rate limiting to the RateLimiter: refill tokens per client";
+    request.symbols = SymbolSource::Builtin;
+    request.cacheDir = cache.path().toStdString();
+    request.cacheScope = "repository-1";
+    request.root = first.toStdString();
+    auto cold = Localizer::localize(request);
+    request.root = second.toStdString();
+    auto shared = Localizer::localize(request);
+    request.cacheScope.clear();
+    auto unscoped = Localizer::localize(request);
+
+    QVERIFY(cold.ok() && shared.ok() && unscoped.ok());
+    QCOMPARE(cold->cacheHits, std::size_t{0});
+    QCOMPARE(shared->cacheHits, shared->ranking.totalFiles);
+    QCOMPARE(shared->cacheMisses, std::size_t{0});
+    QCOMPARE(shared->ranking.files.size(), cold->ranking.files.size());
+    for (std::size_t i = 0; i < cold->ranking.files.size(); ++i) {
+        QCOMPARE(shared->ranking.files[i].path, cold->ranking.files[i].path);
+        QCOMPARE(shared->ranking.files[i].score, cold->ranking.files[i].score);
+    }
+    // Without a scope the root names the cache: a second file, all misses.
+    QCOMPARE(unscoped->cacheHits, std::size_t{0});
+    QCOMPARE(QDir(cache.path()).entryList(QDir::Files).size(), 2);
 }
 
 void TestLocalizeRepository::notARepository()
