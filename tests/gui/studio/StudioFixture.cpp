@@ -4,6 +4,8 @@
 #include "client/RepositoryApi.h"
 #include "support/GitFixture.h"
 
+#include <QFile>
+
 #include <QtTest>
 
 namespace builder::guitest {
@@ -19,10 +21,15 @@ StudioSession::~StudioSession()
     cache.reset();
 }
 
-StudioFixture::StudioFixture()
+StudioFixture::StudioFixture(bool demoPipeline)
 {
     testing::BuilderdProcess::Options options;
     options.extraArgs = {"--rate-limits", "off"};
+    if (demoPipeline) {
+        options.pipeline = true;
+        options.environment = {"BUILDER_LLM_REPLAY=" + QStringLiteral(BUILDER_SOURCE_DIR) +
+                               "/resources/demo/cassette.json"};
+    }
     m_builderd = std::make_unique<testing::BuilderdProcess>(options);
 }
 
@@ -123,6 +130,53 @@ bool StudioFixture::deleteRepository(client::BackendClient& client, const std::s
     });
     waitFor([&] { return done; });
     return deleted;
+}
+
+QString StudioFixture::makeSampleRepo()
+{
+    const QString path = m_scratch.path() + "/textstats.git";
+    QString error;
+    if (!testing::GitFixture::createBareFromDirectory(QStringLiteral(BUILDER_SOURCE_DIR) +
+                                                          "/resources/demo/sample-repo",
+                                                      path, "main", &error))
+        return {};
+    return path;
+}
+
+namespace {
+QString demoText(const char* file)
+{
+    QFile in(QStringLiteral(BUILDER_SOURCE_DIR) + "/resources/demo/" + file);
+    return in.open(QIODevice::ReadOnly) ? QString::fromUtf8(in.readAll()).trimmed() : QString();
+}
+
+fv1::FeatureExecution create(client::BackendClient& client, const fv1::CreateRequest& request)
+{
+    QObject guard;
+    std::optional<fv1::FeatureExecution> out;
+    bool done = false;
+    client.features().create(request, &guard, [&](common::Result<fv1::FeatureExecution> result) {
+        if (result.ok())
+            out = result.value();
+        done = true;
+    });
+    StudioFixture::waitFor([&] { return done; });
+    return out.value_or(fv1::FeatureExecution());
+}
+} // namespace
+
+fv1::FeatureExecution StudioFixture::createDemoFeature(client::BackendClient& client,
+                                                       const std::string& repositoryId)
+{
+    fv1::CreateRequest request;
+    auto* spec = request.mutable_spec();
+    spec->set_title(demoText("feature-title.txt").toStdString());
+    spec->set_description(demoText("feature-description.txt").toStdString());
+    spec->set_repository_id(repositoryId);
+    spec->mutable_constraints()->set_max_steps(5);
+    spec->mutable_constraints()->set_timeout_minutes(10);
+    spec->mutable_constraints()->set_require_tests(true);
+    return create(client, request);
 }
 
 fv1::FeatureExecution StudioFixture::createFeature(client::BackendClient& client,

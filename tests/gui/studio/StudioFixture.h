@@ -29,7 +29,10 @@ struct StudioSession
 class StudioFixture
 {
 public:
-    StudioFixture();
+    // demoPipeline: builderd runs its pipeline too, answering from the demo's
+    // recorded cassette (resources/demo/cassette.json), so that the demo feature
+    // on the sample repository goes all the way to review, offline.
+    explicit StudioFixture(bool demoPipeline = false);
     ~StudioFixture();
 
     bool start();
@@ -43,6 +46,8 @@ public:
     client::ConnectionSettings settings(const QString& token) const;
     QString token(const QString& role, const QString& user = {});
     QString makeBareRepo(const QString& name);
+    // A bare remote holding resources/demo/sample-repo (the demo's repository).
+    QString makeSampleRepo();
     QString scratch() const { return m_scratch.path(); }
 
     // Through the session's client, waiting for the answer (bounded).
@@ -52,6 +57,9 @@ public:
     static feature::feature::v1::FeatureExecution createFeature(client::BackendClient& client,
                                                                 const std::string& repositoryId,
                                                                 const QString& title);
+    // The demo feature (title, description and constraints the cassette was recorded with).
+    static feature::feature::v1::FeatureExecution
+    createDemoFeature(client::BackendClient& client, const std::string& repositoryId);
     static bool waitFor(const std::function<bool()>& condition, int timeoutMs = 20000);
     // A recorded review diff (3 files, 3 hunks, 2 findings, 1 comment): the server
     // cannot produce diffs yet, the diff widgets are tested on this.
