@@ -58,12 +58,16 @@ GithubWebhook::GithubWebhook(std::shared_ptr<store::Database> db, core::FeatureM
 
 GithubWebhook::Reply GithubWebhook::handle(const http::HttpRequest& request)
 {
+    if (request.path != kPath)
+        return error(StatusCode::NotFound, "no webhook endpoint at " + request.path.toStdString() +
+                                               " (GitHub posts to " + kPath + ")");
     if (!m_config.githubEnabled())
         return error(StatusCode::NotFound,
                      "GitHub webhooks are not enabled on this builderd (webhook.github_secret "
                      "is not configured)");
     if (request.method != "POST")
-        return error(StatusCode::InvalidArgument, std::string(kPath) + " takes POST");
+        return reply(405, {{"code", common::connectCodeName(StatusCode::InvalidArgument)},
+                           {"message", QString(kPath) + " takes POST"}});
     const auto signature = request.header("x-hub-signature-256");
     if (signature.isEmpty())
         return error(StatusCode::Unauthenticated,

@@ -174,6 +174,16 @@ private slots:
         QCOMPARE(executionCount(), 0);
     }
 
+    void onlyPostToTheGithubPath()
+    {
+        HttpTestClient http(m_builderd->httpAddress());
+        auto reply = http.get("/webhooks/github");
+        QCOMPARE(reply.status, 405);
+        reply = http.post("/webhooks/gitlab", "{}");
+        QCOMPARE(reply.status, 404);
+        QCOMPARE(reply.json()["code"].toString(), QStringLiteral("not_found"));
+    }
+
     void pingIsAnswered()
     {
         const QByteArray body = "{\"zen\":\"Keep it logically awesome.\"}";
