@@ -125,18 +125,29 @@ private slots:
     void cloneSharesTheSourcesObjectFiles_data()
     {
         QTest::addColumn<bool>("fileUrl");
-        QTest::addRow("path") << false;
-        QTest::addRow("file URL") << true;
+        QTest::addColumn<bool>("workTree");
+        QTest::addRow("path") << false << false;
+        QTest::addRow("file URL") << true << false;
+        QTest::addRow("work tree") << false << true;
     }
 
     void cloneSharesTheSourcesObjectFiles()
     {
         QFETCH(bool, fileUrl);
-        const QString name = fileUrl ? "shared-url.git" : "shared-path.git";
+        QFETCH(bool, workTree);
+        const QString name = QString("shared-%1-%2.git").arg(fileUrl).arg(workTree);
         QString head;
         QVERIFY(packedAndLooseRemote(name, &head));
-        const QString source = path(name);
-        QVERIFY(!packsOf(source).isEmpty());
+        QString source = path(name);
+        if (workTree) {
+            // A repository with a work tree; its objects live in .git/objects.
+            QVERIFY(m_repos.git().run({"clone", "--quiet", "--no-local", source, source + "-wt"}));
+            QVERIFY(m_repos.git().run(
+                {"-C", source + "-wt", "fetch", "--quiet", "origin", "refs/tags/v1:refs/tags/v1"}));
+            source += "-wt";
+        }
+        const QString objects = workTree ? source + "/.git" : source;
+        QVERIFY(!packsOf(objects).isEmpty());
         MirrorCache cache(path("mirrors-" + name).toStdString());
         TransferProgress last;
         int reports = 0;
@@ -154,9 +165,9 @@ private slots:
         verifyMirror(mirror, source);
         QCOMPARE(m_repos.revParse(mirror, "refs/heads/main"), head);
         // The pack is the source's file, not one libgit2 built.
-        QCOMPARE(packsOf(mirror), packsOf(source));
-        const QString pack = "/objects/pack/" + packsOf(source).first();
-        QVERIFY(idOf(mirror + pack) == idOf(source + pack));
+        QCOMPARE(packsOf(mirror), packsOf(objects));
+        const QString pack = "/objects/pack/" + packsOf(objects).first();
+        QVERIFY(idOf(mirror + pack) == idOf(objects + pack));
         QVERIFY(reports > 0);
         QVERIFY(last.totalObjects > 150);
         QCOMPARE(last.receivedObjects, last.totalObjects);
