@@ -7,6 +7,20 @@ namespace diff = common::diff;
 
 namespace {
 
+// On the wire, a hunk's header is only the section heading git prints after
+// the second "@@" (the enclosing function, say): its numbers have fields of their own.
+std::string sectionHeading(const std::string& line)
+{
+    if (line.rfind("@@", 0) != 0)
+        return line;
+    const auto end = line.find("@@", 2);
+    if (end == std::string::npos)
+        return {};
+    auto rest = line.substr(end + 2);
+    const auto first = rest.find_first_not_of(' ');
+    return first == std::string::npos ? std::string() : rest.substr(first);
+}
+
 rv1::FileStatus statusOf(diff::FileStatus status)
 {
     switch (status) {
@@ -48,7 +62,7 @@ void DiffProto::toProto(const diff::DiffFile& file, rv1::DiffFile* out)
         h->set_old_lines(hunk.oldCount);
         h->set_new_start(hunk.newStart);
         h->set_new_lines(hunk.newCount);
-        h->set_header(hunk.header);
+        h->set_header(sectionHeading(hunk.header));
         h->mutable_lines()->Reserve(static_cast<int>(hunk.lines.size()));
         for (const auto& line : hunk.lines) {
             auto* l = h->add_lines();

@@ -27,8 +27,6 @@
 #include <QTranslator>
 #include <QtTest>
 
-#include <google/protobuf/util/json_util.h>
-
 using namespace builder;
 using namespace builder::guitest;
 using views::MainWindow;
@@ -38,18 +36,6 @@ namespace rv1 = feature::review::v1;
 namespace {
 
 constexpr int kWaitMs = 20000;
-
-fv1::FeatureEvent recorded(quint64 sequence, const char* type, const char* summary,
-                           const std::string& payloadJson)
-{
-    fv1::FeatureEvent event;
-    event.set_sequence_number(sequence);
-    event.set_type(type);
-    event.set_summary(summary);
-    event.mutable_timestamp()->set_seconds(QDateTime::currentSecsSinceEpoch());
-    google::protobuf::util::JsonStringToMessage(payloadJson, event.mutable_payload());
-    return event;
-}
 
 } // namespace
 
@@ -62,7 +48,9 @@ private slots:
 
 private:
     bool save(QWidget* window, const QString& name);
-    StudioFixture m_fixture;
+    // The pipeline runs, replaying the demo's cassette: the screens show a real
+    // execution of the demo feature on the sample repository.
+    StudioFixture m_fixture{true};
     QDir m_out;
 };
 
@@ -94,9 +82,12 @@ void TestStudioScreenshots::screens()
             !StudioFixture::registerRepository(*session->client, name, m_fixture.makeBareRepo(name))
                  .id()
                  .empty());
+    const auto sample = StudioFixture::registerRepository(*session->client, "textstats",
+                                                          m_fixture.makeSampleRepo());
+    QVERIFY(!sample.id().empty());
     window.repositoriesPanel()->refresh();
     auto* table = child<QTableView>(&window, "repositoryTable");
-    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 4, kWaitMs);
     window.showPage(MainWindow::RepositoriesPage);
     QVERIFY(save(&window, "01-repositories"));
 
@@ -119,42 +110,35 @@ void TestStudioScreenshots::screens()
     }
     QVERIFY(save(&window, "02-new-feature"));
 
-    QString lastId;
-    const char* titles[] = {"Add a health endpoint", "Rate-limit the login route",
-                            "Migrate settings to TOML", "Fix flaky upload test",
-                            "Document the deploy script"};
+    // Other features on a repository without recorded answers end FAILED (the
+    // cassette has none for them); the demo feature on textstats reaches review.
+    QString failedId;
     auto* repositories = child<QTableView>(&window, "repositoryTable")->model();
-    const std::string firstRepo =
-        repositories->index(0, 0).data(Qt::UserRole + 1).toString().toStdString();
-    for (const char* title : titles) {
-        const auto created = StudioFixture::createFeature(*session->client, firstRepo, title);
+    std::string otherRepo;
+    for (int row = 0; row < repositories->rowCount(); ++row)
+        if (repositories->index(row, 0).data().toString() == QStringLiteral("payments-service"))
+            otherRepo = repositories->index(row, 0).data(Qt::UserRole + 1).toString().toStdString();
+    QVERIFY(!otherRepo.empty());
+    for (const char* title : {"Rate-limit the login route", "Migrate settings to TOML"}) {
+        const auto created = StudioFixture::createFeature(*session->client, otherRepo, title);
         QVERIFY(!created.id().empty());
-        lastId = QString::fromStdString(created.id());
+        failedId = QString::fromStdString(created.id());
     }
+    const auto demo = StudioFixture::createDemoFeature(*session->client, sample.id());
+    QVERIFY(!demo.id().empty());
+    const QString lastId = QString::fromStdString(demo.id());
+    window.openExecution(lastId);
+    auto* execution = window.executionPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(execution, "executionState")->text(),
+                              QStringLiteral("Awaiting review"), 120000);
     window.executionsPanel()->reload();
     window.showPage(MainWindow::ExecutionsPage);
-    QTRY_COMPARE_WITH_TIMEOUT(window.executionsPanel()->model()->rowCount(), 5, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.executionsPanel()->model()->rowCount(), 3, kWaitMs);
     QVERIFY(save(&window, "03-executions"));
 
     window.openExecution(lastId);
-    auto* execution = window.executionPanel();
-    QTRY_VERIFY_WITH_TIMEOUT(execution->timeline()->rowCount() > 0, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(execution->timeline()->rowCount() > 20, kWaitMs);
     QVERIFY(save(&window, "04-execution-timeline"));
-    // Recorded pipeline events (the server does not run the pipeline yet).
-    const quint64 next = execution->timeline()->lastSequence() + 1;
-    execution->acceptEvents(
-        {recorded(
-             next, "llm.call", "NormalizeSpec via anthropic",
-             R"({"provider":"anthropic","model":"claude-sonnet","tokens_in":1840,"tokens_out":312,"cost_usd":0.0102})"),
-         recorded(
-             next + 1, "sandbox.output", "build output",
-             R"({"data":"\u001b[1m[1/3]\u001b[0m Building CXX object HealthHandler.cpp.o\n\u001b[32m[2/3]\u001b[0m Linking server\n\u001b[31mwarning:\u001b[0m unused variable 'request'\n"})"),
-         recorded(
-             next + 2, "llm.call", "GenerateCode step 1",
-             R"({"provider":"anthropic","model":"claude-sonnet","tokens_in":5230,"tokens_out":1490,"cost_usd":0.0381})"),
-         recorded(
-             next + 3, "sandbox.output", "tests",
-             R"({"data":"\u001b[32mPASSED\u001b[0m tests/test_health.py::test_health\n\u001b[1;32m1 passed\u001b[0m in 0.12s\n"})")});
     auto* tabs = child<QTabWidget>(execution, "executionTabs");
     tabs->setCurrentIndex(2);
     QVERIFY(save(&window, "05-execution-output"));
@@ -162,12 +146,15 @@ void TestStudioScreenshots::screens()
     QVERIFY(save(&window, "06-execution-usage"));
     tabs->setCurrentIndex(0);
 
-    window.openDiff(lastId);
+    // A failed execution's diff: what the server answers, shown as it is.
+    window.openDiff(failedId);
     auto* diff = window.diffPanel();
-    QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(diff, "diffError")->isHidden(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !child<QLabel>(diff, "diffError")->isHidden() || diff->document() != nullptr, kWaitMs);
     QVERIFY(save(&window, "07-diff-server-answer"));
-    diff->showDiff(StudioFixture::sampleDiff());
-    QTRY_VERIFY_WITH_TIMEOUT(diff->document() != nullptr, kWaitMs);
+    window.openDiff(lastId);
+    QTRY_VERIFY_WITH_TIMEOUT(diff->document() != nullptr && !diff->document()->files().empty(),
+                             kWaitMs);
     QVERIFY(save(&window, "08-diff-unified"));
     QTest::mouseClick(child<QPushButton>(diff, "sideBySideModeButton"), Qt::LeftButton);
     QVERIFY(save(&window, "09-diff-side-by-side"));
@@ -189,8 +176,8 @@ void TestStudioScreenshots::screens()
     window.showPage(MainWindow::ExecutionsPage);
     QVERIFY(save(&window, "12-executions-dark"));
     window.openDiff(lastId);
-    diff->showDiff(StudioFixture::sampleDiff());
-    QTRY_VERIFY_WITH_TIMEOUT(diff->document() != nullptr, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(diff->document() != nullptr && !diff->document()->files().empty(),
+                             kWaitMs);
     QVERIFY(save(&window, "13-diff-dark"));
     // The translations lrelease built for builder-studio, in a fresh window each.
     theme.apply(views::StudioSettings::Theme::Light);
@@ -211,7 +198,7 @@ void TestStudioScreenshots::screens()
         localized->window->resize(1280, 800);
         localized->window->showPage(shot.page);
         localized->window->executionsPanel()->reload();
-        QTRY_VERIFY_WITH_TIMEOUT(localized->window->executionsPanel()->model()->rowCount() >= 5,
+        QTRY_VERIFY_WITH_TIMEOUT(localized->window->executionsPanel()->model()->rowCount() >= 3,
                                  kWaitMs);
         QVERIFY(save(localized->window.get(), shot.file));
         QCoreApplication::removeTranslator(&translator);
