@@ -30,6 +30,9 @@ void OutputEvents::append(const executor::OutputChunk& chunk)
         flushLocked(lock);
     m_stream = chunk.stream;
     m_buffer += chunk.text;
+    // The executor's own notes are single lines without their newline.
+    if (chunk.stream == "system" && (chunk.text.empty() || chunk.text.back() != '\n'))
+        m_buffer += '\n';
     if (m_buffer.size() >= kFlushBytes)
         flushLocked(lock);
 }
