@@ -1,11 +1,11 @@
 #include "PipelineBench.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
