@@ -14,10 +14,8 @@ PathPolicy::PathPolicy(fs::path root, const std::vector<std::string>& allowed,
     m_canonicalRoot = fs::weakly_canonical(m_root, ec);
     if (ec)
         m_canonicalRoot = m_root;
-    for (const auto& p : allowed)
-        m_allowed.emplace_back(p);
-    for (const auto& p : forbidden)
-        m_forbidden.emplace_back(p);
+    m_allowed = allowed;
+    m_forbidden = forbidden;
 }
 
 std::optional<std::string> PathPolicy::normalise(const std::string& path)
@@ -101,11 +99,11 @@ common::Result<std::string> PathPolicy::check(const std::string& path) const
     }
     if (!m_allowed.empty() &&
         std::none_of(m_allowed.begin(), m_allowed.end(),
-                     [&](const common::PathPattern& p) { return p.matches(*normal); }))
+                     [&](const std::string& p) { return common::PathGlob::matches(p, *normal); }))
         return violation(path, "is outside allowed_paths");
     for (const auto& p : m_forbidden)
-        if (p.matches(*normal))
-            return violation(path, "matches forbidden_paths entry \"" + p.text() + "\"");
+        if (common::PathGlob::matches(p, *normal))
+            return violation(path, "matches forbidden_paths entry \"" + p + "\"");
     return *normal;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/PathPattern.h"
+#include "common/PathGlob.h"
 #include "common/Result.h"
 
 #include <filesystem>
@@ -33,8 +33,8 @@ private:
 
     std::filesystem::path m_root;
     std::filesystem::path m_canonicalRoot;
-    std::vector<common::PathPattern> m_allowed;
-    std::vector<common::PathPattern> m_forbidden;
+    std::vector<std::string> m_allowed;
+    std::vector<std::string> m_forbidden;
 };
 
 } // namespace builder::pipeline

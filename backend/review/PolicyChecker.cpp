@@ -1,6 +1,6 @@
 #include "PolicyChecker.h"
 
-#include "PathGlob.h"
+#include "common/PathGlob.h"
 #include "TestPaths.h"
 
 #include <algorithm>
@@ -206,8 +206,8 @@ void PolicyChecker::check(const common::diff::UnifiedDiff& diff, const PolicyCon
     for (const DiffFile& file : diff.files) {
         const std::string& path = file.path();
         for (const auto& pattern : config.forbiddenPaths) {
-            const bool hit = PathGlob::matches(pattern, file.newPath) ||
-                             PathGlob::matches(pattern, file.oldPath);
+            const bool hit = common::PathGlob::matches(pattern, file.newPath) ||
+                             common::PathGlob::matches(pattern, file.oldPath);
             if (hit) {
                 out.push_back(make(kForbiddenPath, Severity::Critical, path, 0,
                                    "change to a forbidden path (matches '" + pattern + "')",
@@ -243,8 +243,8 @@ void PolicyChecker::check(const common::diff::UnifiedDiff& diff, const PolicyCon
             const bool planned =
                 std::any_of(config.planTargetFiles.begin(), config.planTargetFiles.end(),
                             [&](const std::string& target) {
-                                return PathGlob::matches(target, file.newPath) ||
-                                       PathGlob::matches(target, file.oldPath);
+                                return common::PathGlob::matches(target, file.newPath) ||
+                                       common::PathGlob::matches(target, file.oldPath);
                             });
             if (!planned)
                 out.push_back(make(kOutsidePlan, Severity::Medium, path, 0,

@@ -2,10 +2,12 @@
 
 #include <string_view>
 
-namespace builder::review {
+namespace builder::common {
 
-// gitignore-like path globs for policy lists (forbidden paths, plan targets):
-// `*` and `?` stay within one path component, `**` crosses components; a
+// gitignore-like path globs for every path list: allowed_paths and
+// forbidden_paths (the pipeline's path policy), the reviewer's policy lists
+// and plan targets. `*`, `?` and `[...]` stay within one path component,
+// `**` crosses components; a
 // pattern without '/' matches any component at any depth ("*.pem", "secrets");
 // a pattern with '/' is anchored at the repository root ("config/prod/**",
 // "/deploy"); a pattern also matches everything below a folder it names, and
@@ -18,4 +20,4 @@ public:
     static bool globMatch(std::string_view pattern, std::string_view text);
 };
 
-} // namespace builder::review
+} // namespace builder::common

@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace builder::review {
+namespace builder::common {
 
 namespace {
 
@@ -44,6 +44,27 @@ bool match(std::string_view p, std::string_view t, int depth)
         }
         if (t.empty())
             return false;
+        if (p.front() == '[') {
+            // A character class ([abc], [a-z], [!0-9]); never matches '/'.
+            const auto close = p.find(']', 2);
+            if (close != std::string_view::npos) {
+                const bool negate = p[1] == '!' || p[1] == '^';
+                bool hit = false;
+                for (std::size_t k = negate ? 2 : 1; k < close; ++k) {
+                    if (k + 2 < close && p[k + 1] == '-') {
+                        hit = hit || (t.front() >= p[k] && t.front() <= p[k + 2]);
+                        k += 2;
+                    } else {
+                        hit = hit || t.front() == p[k];
+                    }
+                }
+                if (hit == negate || t.front() == '/')
+                    return false;
+                p.remove_prefix(close + 1);
+                t.remove_prefix(1);
+                continue;
+            }
+        }
         if (p.front() == '?') {
             if (t.front() == '/')
                 return false;
@@ -98,4 +119,4 @@ bool PathGlob::matches(std::string_view pattern, std::string_view path)
     return false;
 }
 
-} // namespace builder::review
+} // namespace builder::common

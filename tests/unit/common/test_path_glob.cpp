@@ -1,10 +1,10 @@
-#include "common/PathPattern.h"
+#include "common/PathGlob.h"
 
 #include <QTest>
 
-using builder::common::PathPattern;
+using builder::common::PathGlob;
 
-class TestPathPattern : public QObject
+class TestPathGlob : public QObject
 {
     Q_OBJECT
 
@@ -24,8 +24,6 @@ private slots:
                                                     << "docsite/index.md" << false;
         QTest::addRow("literal file") << "src/main.c"
                                       << "src/main.c" << true;
-        QTest::addRow("literal not a suffix") << "main.c"
-                                              << "src/main.c" << false;
         QTest::addRow("star basename anywhere") << "*.md"
                                                 << "docs/guide.md" << true;
         QTest::addRow("star basename at root") << "*.md"
@@ -58,15 +56,27 @@ private slots:
                                           << "docs/x" << true;
         QTest::addRow("empty pattern") << ""
                                        << "anything" << false;
+        QTest::addRow("no slash: any depth") << "main.c"
+                                             << "src/main.c" << true;
+        QTest::addRow("no slash: a folder at any depth") << "secrets"
+                                                         << "a/secrets/key.pem" << true;
+        QTest::addRow("slash anchors at the root") << "src/main.c"
+                                                   << "lib/src/main.c" << false;
+        QTest::addRow("leading slash anchors") << "/deploy"
+                                               << "deploy/run.sh" << true;
+        QTest::addRow("leading slash, not deeper") << "/deploy"
+                                                   << "ops/deploy/run.sh" << false;
+        QTest::addRow("class never matches a slash") << "a[/]b"
+                                                     << "a/b" << false;
     }
     void matches()
     {
         QFETCH(QString, pattern);
         QFETCH(QString, path);
         QFETCH(bool, expected);
-        QCOMPARE(PathPattern(pattern.toStdString()).matches(path.toStdString()), expected);
+        QCOMPARE(PathGlob::matches(pattern.toStdString(), path.toStdString()), expected);
     }
 };
 
-QTEST_GUILESS_MAIN(TestPathPattern)
-#include "test_path_pattern.moc"
+QTEST_GUILESS_MAIN(TestPathGlob)
+#include "test_path_glob.moc"
