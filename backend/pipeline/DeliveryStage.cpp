@@ -2,6 +2,7 @@
 
 #include "AnalysisReport.h"
 #include "ArtifactFiles.h"
+#include "UsageTotals.h"
 #include "core/EventRecorder.h"
 #include "core/EventTypes.h"
 #include "git/Pusher.h"
@@ -108,6 +109,7 @@ common::Status DeliveryStage::run(RunContext& ctx)
         fields["files_changed"].set_number_value(stat->files);
         fields["lines_added"].set_number_value(stat->additions);
         fields["lines_removed"].set_number_value(stat->deletions);
+        UsageTotals::addTo(c, ctx.execution.id(), payload);
         ctx.writer.event(c, core::EventTypes::kFeatureCompleted,
                          "Delivered " + branch + ": " + std::to_string(commits->size()) +
                              " commit(s), " + std::to_string(stat->files) + " file(s), +" +

@@ -9,6 +9,7 @@
 #include "Prompts.h"
 #include "ReviewStage.h"
 #include "RunContext.h"
+#include "UsageTotals.h"
 #include "VerifyStage.h"
 #include "WorkspaceStage.h"
 #include "core/EventRecorder.h"
@@ -322,6 +323,7 @@ void ExecutionRun::fail(RunContext& ctx, const StageFailure& failure)
         auto payload =
             EventRecorder::payload({{"error_code", codeName}, {"message", failure.message}});
         (*payload.mutable_fields())["failed_step"].set_number_value(failure.failedStep);
+        UsageTotals::addTo(c, ctx.execution.id(), payload);
         ctx.writer.event(c, core::EventTypes::kFeatureFailed,
                          "Failed (" + codeName + "): " + failure.message, payload);
         return {};

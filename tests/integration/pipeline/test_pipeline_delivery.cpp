@@ -86,7 +86,11 @@ private slots:
             else if (e.type() == "review.completed")
                 QCOMPARE(QString::fromStdString(e.payload().fields().at("decision").string_value()),
                          QStringLiteral("approve"));
-            else if (e.type() == "llm.call") {
+            else if (e.type() == "feature.completed") {
+                // The bill travels with the end.
+                QCOMPARE(e.payload().fields().at("llm_calls").number_value(), 7.0);
+                QVERIFY(e.payload().fields().at("cost_usd").number_value() > 0);
+            } else if (e.type() == "llm.call") {
                 QCOMPARE(QString::fromStdString(e.payload().fields().at("provider").string_value()),
                          QStringLiteral("anthropic"));
                 QVERIFY(e.payload().fields().at("tokens_in").number_value() > 0);
