@@ -663,6 +663,14 @@
             <numerusform>%n Einträge</numerusform>
         </translation>
     </message>
+    <message>
+        <source>hash chain intact up to %1</source>
+        <translation>Hash-Kette intakt bis %1</translation>
+    </message>
+    <message>
+        <source>hash chain BROKEN at entry %1: %2</source>
+        <translation>Hash-Kette UNTERBROCHEN bei Eintrag %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>builder::views::CommentEditor</name>

@@ -663,6 +663,14 @@
             <numerusform>%n entries</numerusform>
         </translation>
     </message>
+    <message>
+        <source>hash chain intact up to %1</source>
+        <translation>hash chain intact up to %1</translation>
+    </message>
+    <message>
+        <source>hash chain BROKEN at entry %1: %2</source>
+        <translation>hash chain BROKEN at entry %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>builder::views::CommentEditor</name>

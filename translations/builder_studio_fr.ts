@@ -663,6 +663,14 @@
             <numerusform>%n entrées</numerusform>
         </translation>
     </message>
+    <message>
+        <source>hash chain intact up to %1</source>
+        <translation>chaîne de hachage intacte jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>hash chain BROKEN at entry %1: %2</source>
+        <translation>chaîne de hachage ROMPUE à l’entrée %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>builder::views::CommentEditor</name>

@@ -86,7 +86,18 @@ void AuditTab::refresh()
                 return;
             }
             m_model->setItems({result->entries().begin(), result->entries().end()});
-            m_status->setText(tr("%n entries", nullptr, m_model->rowCount()));
+            const auto& chain = result->chain();
+            QString verdict;
+            if (chain.intact())
+                verdict = tr("hash chain intact up to %1")
+                              .arg(QString::fromStdString(chain.head_hash()).left(12));
+            else
+                verdict = tr("hash chain BROKEN at entry %1: %2")
+                              .arg(chain.first_broken_sequence())
+                              .arg(QString::fromStdString(chain.problem()));
+            m_status->setStyleSheet(chain.intact() ? QString() : QStringLiteral("color: #c62828;"));
+            m_status->setText(tr("%n entries", nullptr, m_model->rowCount()) +
+                              QStringLiteral(" — ") + verdict);
         });
 }
 
