@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 
+#include <unistd.h>
+
 namespace builder::bench {
 
 using testing::GitFixture;
@@ -60,6 +62,7 @@ bool GitCliBaseline::prepare(QString* error)
 
 bool GitCliBaseline::runCold(int run, QString* error)
 {
+    ::sync(); // as before each pipeline run
     const QString gitDir = m_dir + QString("/cold-%1.git").arg(run);
     QElapsedTimer timer;
     timer.start();
@@ -78,6 +81,7 @@ bool GitCliBaseline::runCold(int run, QString* error)
 
 bool GitCliBaseline::runWarm(int run, QString* error)
 {
+    ::sync();
     QElapsedTimer timer;
     timer.start();
     QString out;
@@ -109,6 +113,8 @@ bool GitCliBaseline::deliver(const QString& gitDir, int run, QString* error)
             return false;
         }
         m_commands[what].add(nowMs(timer));
+        if (std::string(what) == "worktree add")
+            m_lastWorktreeMs = nowMs(timer);
         return true;
     };
     if (!git({"--git-dir", gitDir, "worktree", "add", "-q", "-b", branch, worktree, "main"}, m_dir,

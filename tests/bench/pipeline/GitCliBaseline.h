@@ -31,6 +31,8 @@ public:
     // Per command ("clone --bare", "worktree add", ...), cold and warm together
     // except the first command.
     const std::map<std::string, Samples>& commands() const { return m_commands; }
+    // The `git worktree add` of the last run.
+    double lastWorktreeMs() const { return m_lastWorktreeMs; }
 
 private:
     bool deliver(const QString& gitDir, int run, QString* error);
@@ -43,6 +45,7 @@ private:
     Samples m_cold;
     Samples m_warm;
     std::map<std::string, Samples> m_commands;
+    double m_lastWorktreeMs = 0;
 };
 
 } // namespace builder::bench

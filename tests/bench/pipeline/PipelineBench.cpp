@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <unistd.h>
 
 namespace builder::bench {
 
@@ -122,6 +123,8 @@ bool PipelineBench::startDaemon(const QString& dataDir, Daemon& daemon)
 
 std::optional<PipelineBench::RunResult> PipelineBench::execute(Daemon& daemon, int run)
 {
+    // Write-back of the previous run's files must not land in this one.
+    ::sync();
     auto& client = *daemon.client;
     fv1::CreateRequest request;
     auto* spec = request.mutable_spec();
@@ -211,6 +214,11 @@ bool PipelineBench::run()
                 into[p.label].add(p.ms);
         }
     };
+    auto pairWorktree = [this](const RunResult& r) {
+        for (const auto& p : r.phases)
+            if (p.label == "worktree creation" && p.ms >= 0 && m_baseline->lastWorktreeMs() > 0)
+                m_worktreeRatios.add(p.ms / m_baseline->lastWorktreeMs());
+    };
     QString error;
     Daemon daemon;
     for (int i = 0; i < m_options.coldRuns; ++i) {
@@ -227,6 +235,7 @@ bool PipelineBench::run()
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return false;
         }
+        pairWorktree(*r);
         if (i + 1 < m_options.coldRuns)
             daemon.process->stop();
     }
@@ -242,6 +251,7 @@ bool PipelineBench::run()
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return false;
         }
+        pairWorktree(*r);
     }
     std::fflush(stdout);
     daemon.process->stop();
@@ -282,13 +292,16 @@ void PipelineBench::report() const
 
     const auto& commands = m_baseline->commands();
     auto worktree = commands.find("worktree add");
-    const double pipelineWorktree = p50(m_warmPhases, "worktree creation");
-    if (worktree != commands.end() && pipelineWorktree >= 0) {
-        const double ratio = pipelineWorktree / worktree->second.p50();
-        std::printf("\nworktree creation (pipeline phase, warm p50 %.1f ms) vs git worktree add "
-                    "(p50 %.1f ms): ratio %.2f, target <= %.1f: %s\n",
-                    pipelineWorktree, worktree->second.p50(), ratio, kWorktreeTargetRatio,
-                    verdict(ratio <= kWorktreeTargetRatio));
+    if (worktree != commands.end() && !m_worktreeRatios.empty()) {
+        // Each pipeline run is paired with the git run right after it, so that a
+        // disk that slows down for a while weighs on both sides of a ratio.
+        const double pipeline = p50(m_warmPhases, "worktree creation");
+        std::printf("\nworktree creation (pipeline phase: Workspace::create, exclude file, event) "
+                    "vs git worktree add\n  pipeline warm p50 %.1f ms, git p50 %.1f ms; ratio "
+                    "per run pair: p50 %.2f, p95 %.2f; target p50 <= %.1f: %s\n",
+                    pipeline, worktree->second.p50(), m_worktreeRatios.p50(),
+                    m_worktreeRatios.p95(), kWorktreeTargetRatio,
+                    verdict(m_worktreeRatios.p50() <= kWorktreeTargetRatio));
     }
     std::printf("fake LLM requests: %d (%d without an answer)\n", m_model->requests(),
                 m_model->unanswered());

@@ -67,6 +67,8 @@ private:
     std::map<std::string, Samples> m_coldPhases;
     std::map<std::string, Samples> m_warmPhases;
     std::vector<std::string> m_phaseOrder;
+    // Pipeline worktree phase / the git worktree add run right after it, per run.
+    Samples m_worktreeRatios;
     int m_runs = 0;
     int m_streamRestarts = 0;
     std::vector<std::string> m_streamErrors;
