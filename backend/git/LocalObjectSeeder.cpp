@@ -127,7 +127,8 @@ std::optional<std::vector<Item>> plan(const fs::path& from, const fs::path& to)
         }
         const std::string stem = name.substr(0, name.size() - kPackSuffix.size());
         const fs::path index = from / "pack" / (stem + std::string(kIndexSuffix));
-        if (!fs::is_regular_file(index, ec)) {
+        // Never through a symbolic link: a copy would take in whatever it points at.
+        if (!fs::is_regular_file(fs::symlink_status(index, ec))) {
             continue; // still being written; the fetch brings what it holds
         }
         packs.push_back(

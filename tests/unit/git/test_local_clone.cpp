@@ -241,6 +241,32 @@ private slots:
         QVERIFY(sharesAnyObjectFile(mirror, path("unfinished.git")));
     }
 
+    // The source's owner decides what its object folder holds: a link out of it is
+    // neither linked nor copied, so nothing it points at lands in the mirror.
+    void symbolicLinksInTheSourceAreNotFollowed()
+    {
+        QVERIFY(packedAndLooseRemote("links.git", nullptr));
+        const QByteArray secret = "SECRET-0f-the-h0st-7c1d";
+        QVERIFY(TestRepos::writeFile(path("outside/secret.txt"), secret));
+        const QString stem = path("links.git/objects/pack/pack-") + QString(40, '1');
+        QVERIFY(TestRepos::writeFile(stem + ".pack", "PACK"));
+        QVERIFY(QFile::link(path("outside/secret.txt"), stem + ".idx"));
+        QVERIFY(QDir().mkpath(path("links.git/objects/ab")));
+        QVERIFY(QFile::link(path("outside/secret.txt"),
+                            path("links.git/objects/ab/") + QString(38, 'c')));
+        MirrorCache cache(path("mirrors-links").toStdString());
+
+        const auto status =
+            cache.ensure("links", path("links.git").toStdString(), {}, CancelToken());
+
+        QVERIFY2(status.ok(), status.ok() ? "" : status.error().message().c_str());
+        const QString mirror = QString::fromStdString(status->path);
+        verifyMirror(mirror, path("links.git"));
+        QVERIFY(TestRepos::filesContaining(mirror, secret).isEmpty());
+        QVERIFY(
+            !QFileInfo::exists(mirror + "/objects/pack/" + QFileInfo(stem).fileName() + ".idx"));
+    }
+
     void acrossFileSystemsObjectsAreCopied()
     {
         QTemporaryDir elsewhere("/dev/shm/builder-local-clone-XXXXXX");
