@@ -175,10 +175,10 @@ int AdminCommands::run(const std::string& verb, const ParsedArgs& args, Session&
 
 int AdminCommands::killSwitchGet(Session& session)
 {
-    auto stub = av1::AdminService::NewStub(session.channel());
+    auto service = av1::AdminService::NewStub(session.channel());
     return session.callAndPrint<av1::GetKillSwitchResponse>(
         [&](grpc::ClientContext& context, av1::GetKillSwitchResponse& response) {
-            return stub->GetKillSwitch(&context, {}, &response);
+            return service->GetKillSwitch(&context, {}, &response);
         },
         [](const av1::GetKillSwitchResponse& response) {
             return AdminView::killSwitches(response);
@@ -190,10 +190,10 @@ int AdminCommands::killSwitchSet(const ParsedArgs& args, Session& session, bool 
     auto request = AdminRequests::killSwitch(args, engaged);
     if (!request.ok())
         return session.usage(request.error());
-    auto stub = av1::AdminService::NewStub(session.channel());
+    auto service = av1::AdminService::NewStub(session.channel());
     return session.callAndPrint<av1::SetKillSwitchResponse>(
         [&](grpc::ClientContext& context, av1::SetKillSwitchResponse& response) {
-            return stub->SetKillSwitch(&context, *request, &response);
+            return service->SetKillSwitch(&context, *request, &response);
         },
         [](const av1::SetKillSwitchResponse& response) {
             return AdminView::killSwitch(response.state());
@@ -207,10 +207,10 @@ int AdminCommands::audit(const ParsedArgs& args, Session& session)
         return session.usage(request.error());
     if (const int code = session.connect())
         return code;
-    auto stub = av1::AdminService::NewStub(session.channel());
+    auto service = av1::AdminService::NewStub(session.channel());
     av1::ListAuditResponse response;
     const auto status = session.unary([&](grpc::ClientContext& context) {
-        return stub->ListAudit(&context, *request, &response);
+        return service->ListAudit(&context, *request, &response);
     });
     if (!status.ok())
         return session.fail(status);
@@ -227,10 +227,10 @@ int AdminCommands::deadLetters(const ParsedArgs& args, Session& session)
         return session.usage(request.error());
     if (const int code = session.connect())
         return code;
-    auto stub = av1::AdminService::NewStub(session.channel());
+    auto service = av1::AdminService::NewStub(session.channel());
     av1::ListDeadLettersResponse response;
     const auto status = session.unary([&](grpc::ClientContext& context) {
-        return stub->ListDeadLetters(&context, *request, &response);
+        return service->ListDeadLetters(&context, *request, &response);
     });
     if (!status.ok())
         return session.fail(status);
@@ -244,10 +244,10 @@ int AdminCommands::requeue(const ParsedArgs& args, Session& session)
     auto request = AdminRequests::requeue(args);
     if (!request.ok())
         return session.usage(request.error());
-    auto stub = av1::AdminService::NewStub(session.channel());
+    auto service = av1::AdminService::NewStub(session.channel());
     return session.callAndPrint<av1::RequeueDeadLetterResponse>(
         [&](grpc::ClientContext& context, av1::RequeueDeadLetterResponse& response) {
-            return stub->RequeueDeadLetter(&context, *request, &response);
+            return service->RequeueDeadLetter(&context, *request, &response);
         },
         [](const av1::RequeueDeadLetterResponse& response) {
             return "Requeued as job " + response.job_id() + "\n";
@@ -261,10 +261,10 @@ int AdminCommands::webhooks(const ParsedArgs& args, Session& session)
         return session.usage(request.error());
     if (const int code = session.connect())
         return code;
-    auto stub = av1::AdminService::NewStub(session.channel());
+    auto service = av1::AdminService::NewStub(session.channel());
     av1::ListWebhookDeliveriesResponse response;
     const auto status = session.unary([&](grpc::ClientContext& context) {
-        return stub->ListWebhookDeliveries(&context, *request, &response);
+        return service->ListWebhookDeliveries(&context, *request, &response);
     });
     if (!status.ok())
         return session.fail(status);

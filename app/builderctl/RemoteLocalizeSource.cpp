@@ -71,9 +71,9 @@ RemoteLocalizeSource::localize(const localize::LocalizeRequest& request)
     rpc.set_token_budget(static_cast<int>(request.tokenBudget));
     rpc.set_ref(m_ref);
     av1::LocalizeResponse response;
-    auto stub = av1::AnalysisService::NewStub(m_session.channel());
+    auto service = av1::AnalysisService::NewStub(m_session.channel());
     const auto status = m_session.unary([&](grpc::ClientContext& context) {
-        return stub->Localize(&context, rpc, &response);
+        return service->Localize(&context, rpc, &response);
     });
     if (!status.ok())
         return fromStatus(status);

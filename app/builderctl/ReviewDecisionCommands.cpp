@@ -86,10 +86,10 @@ int ReviewDecisionCommands::approve(const ParsedArgs& args, Session& session)
     auto request = ReviewDecisionRequests::approve(args);
     if (!request.ok())
         return session.usage(request.error());
-    auto stub = rv1::ReviewService::NewStub(session.channel());
+    auto service = rv1::ReviewService::NewStub(session.channel());
     return session.callAndPrint<rv1::ApproveResponse>(
         [&](grpc::ClientContext& context, rv1::ApproveResponse& response) {
-            return stub->Approve(&context, *request, &response);
+            return service->Approve(&context, *request, &response);
         },
         [&](const rv1::ApproveResponse& response) {
             return "Approved " + request->commit_sha() + "; delivery pushes it next.\n\n" +
@@ -102,10 +102,10 @@ int ReviewDecisionCommands::requestChanges(const ParsedArgs& args, Session& sess
     auto request = ReviewDecisionRequests::requestChanges(args);
     if (!request.ok())
         return session.usage(request.error());
-    auto stub = rv1::ReviewService::NewStub(session.channel());
+    auto service = rv1::ReviewService::NewStub(session.channel());
     return session.callAndPrint<rv1::RequestChangesResponse>(
         [&](grpc::ClientContext& context, rv1::RequestChangesResponse& response) {
-            return stub->RequestChanges(&context, *request, &response);
+            return service->RequestChanges(&context, *request, &response);
         },
         [&](const rv1::RequestChangesResponse& response) {
             return "Sent back with " + std::to_string(request->comments_size()) +
@@ -119,10 +119,10 @@ int ReviewDecisionCommands::reject(const ParsedArgs& args, Session& session)
     auto request = ReviewDecisionRequests::reject(args);
     if (!request.ok())
         return session.usage(request.error());
-    auto stub = rv1::ReviewService::NewStub(session.channel());
+    auto service = rv1::ReviewService::NewStub(session.channel());
     return session.callAndPrint<rv1::RejectResponse>(
         [&](grpc::ClientContext& context, rv1::RejectResponse& response) {
-            return stub->Reject(&context, *request, &response);
+            return service->Reject(&context, *request, &response);
         },
         [&](const rv1::RejectResponse& response) {
             return "Rejected.\n\n" + FeatureView::details(response.execution());

@@ -36,10 +36,10 @@ int ReviewDiffCommand::run(const ParsedArgs& args, Session& session)
     rv1::GetDiffRequest request;
     request.set_feature_execution_id(id);
     const bool withPatch = args.has("patch");
-    auto stub = rv1::ReviewService::NewStub(session.channel());
+    auto service = rv1::ReviewService::NewStub(session.channel());
     return session.callAndPrint<rv1::GetDiffResponse>(
         [&](grpc::ClientContext& context, rv1::GetDiffResponse& response) {
-            return stub->GetDiff(&context, request, &response);
+            return service->GetDiff(&context, request, &response);
         },
         [&](const rv1::GetDiffResponse& response) {
             return ReviewDiffView::text(id, response, withPatch);
