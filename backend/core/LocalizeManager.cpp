@@ -61,6 +61,8 @@ common::Result<av1::LocalizeResponse> LocalizeManager::localize(const av1::Local
     query.tokenBudget =
         request.token_budget() > 0 ? static_cast<std::uint64_t>(request.token_budget()) : 8000;
     query.cacheDir = (m_cacheDir / "localize").string();
+    // One cache per repository, shared with the pipeline's ranking of it.
+    query.cacheScope = repository->id();
     auto localized = localize::Localizer::localize(query);
     (void)git::DirectoryRemover::remove(scratch.string());
     if (!localized.ok())

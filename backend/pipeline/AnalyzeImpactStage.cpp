@@ -3,9 +3,9 @@
 #include "Prompts.h"
 #include "StageParsers.h"
 #include "core/EventRecorder.h"
-#include "store/JournalKeys.h"
 #include "llm/StructuredCaller.h"
 #include "localize/Localizer.h"
+#include "store/JournalKeys.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

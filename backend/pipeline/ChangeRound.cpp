@@ -50,11 +50,12 @@ common::Result<RoundCommit> ChangeRound::run(RunContext& ctx, const std::string&
         return *done;
     }
     auto& ws = *ctx.workspace;
-    if (auto reset = ws.resetHard(ctx.headSha); !reset.ok())
+    if (auto reset = ctx.resetToHead(); !reset.ok())
         return reset.error();
+    ctx.cleanAt.clear(); // edits are about to land
     auto change = EditRound::run(ctx, scope, request);
     if (!change.ok()) {
-        (void)ws.resetHard(ctx.headSha);
+        (void)ctx.resetToHead();
         return change.error();
     }
 
@@ -100,6 +101,8 @@ common::Result<RoundCommit> ChangeRound::run(RunContext& ctx, const std::string&
     if (!written.ok())
         return written.error();
     ctx.headSha = round.sha;
+    // A commit of everything leaves the tree as the commit says (ignored files aside).
+    ctx.cleanAt = round.committed ? round.sha : std::string();
     return round;
 }
 

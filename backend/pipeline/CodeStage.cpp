@@ -5,7 +5,6 @@
 #include "core/EventRecorder.h"
 #include "store/JournalKeys.h"
 
-
 namespace builder::pipeline {
 
 namespace fv1 = feature::feature::v1;

@@ -2,8 +2,8 @@
 
 #include "core/EventRecorder.h"
 #include "store/Database.h"
-#include "store/JournalKeys.h"
 #include "store/ExecutionRuntimeStore.h"
+#include "store/JournalKeys.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,8 +3,8 @@
 #include "Prompts.h"
 #include "StageParsers.h"
 #include "core/EventRecorder.h"
-#include "store/JournalKeys.h"
 #include "llm/StructuredCaller.h"
+#include "store/JournalKeys.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,6 +3,7 @@
 #include "ExecutionRun.h"
 #include "common/Uuid.h"
 #include "core/RunningExecutions.h"
+#include "executor/Verifier.h"
 #include "git/WorkspaceJanitor.h"
 #include "queue/EmbeddedJobQueue.h"
 #include "store/Database.h"
@@ -77,16 +78,16 @@ void PipelineRunner::work(int)
                 Active{lease, token, std::chrono::system_clock::time_point::max(), 0};
         }
         const auto jobId = lease.job.id;
-        ExecutionRun run(m_services, lease, token,
-                         [this, jobId](std::chrono::system_clock::time_point deadline,
-                                       int timeoutMinutes) {
-                             std::lock_guard lock(m_mutex);
-                             if (auto it = m_active.find(jobId); it != m_active.end()) {
-                                 it->second.deadline = deadline;
-                                 it->second.timeoutMinutes = timeoutMinutes;
-                             }
-                             m_wake.notify_all();
-                         });
+        ExecutionRun run(
+            m_services, lease, token,
+            [this, jobId](std::chrono::system_clock::time_point deadline, int timeoutMinutes) {
+                std::lock_guard lock(m_mutex);
+                if (auto it = m_active.find(jobId); it != m_active.end()) {
+                    it->second.deadline = deadline;
+                    it->second.timeoutMinutes = timeoutMinutes;
+                }
+                m_wake.notify_all();
+            });
         run.run();
         {
             std::lock_guard lock(m_mutex);
@@ -98,6 +99,9 @@ void PipelineRunner::work(int)
 
 void PipelineRunner::heartbeat()
 {
+    // The sandbox is probed once per process: here, not in the first execution.
+    if (m_services.verifier)
+        (void)m_services.verifier->sandbox();
     auto* embedded = dynamic_cast<queue::EmbeddedJobQueue*>(m_services.jobs);
     const auto leaseFor =
         embedded ? embedded->policy().lease : std::chrono::milliseconds(std::chrono::seconds(30));
@@ -150,11 +154,11 @@ void PipelineRunner::cleanWorkspaces(bool atStart)
     const auto retention =
         std::chrono::duration_cast<std::chrono::seconds>(config.workspaceRetention);
     const auto since = store::Timestamps::nowMillis() - retention.count() * 1000;
-    auto kept = m_services.db->read([&](store::Connection& c)
-                                        -> common::Result<std::vector<std::string>> {
-        return atStart ? store::ExecutionRuntimeStore::unfinishedOrSince(c, since)
-                       : store::ExecutionRuntimeStore::unfinishedIds(c);
-    });
+    auto kept =
+        m_services.db->read([&](store::Connection& c) -> common::Result<std::vector<std::string>> {
+            return atStart ? store::ExecutionRuntimeStore::unfinishedOrSince(c, since)
+                           : store::ExecutionRuntimeStore::unfinishedIds(c);
+        });
     if (!kept.ok())
         return;
     const std::set<std::string> ids(kept->begin(), kept->end());

@@ -15,7 +15,7 @@ struct ReviewVerdict
     int riskScore = 0;
     int findings = 0;
     std::string summary;
-    std::string feedback; // the findings as text for the next model round (iterate)
+    std::string feedback;   // the findings as text for the next model round (iterate)
     std::string reportJson; // review::ReportRenderer::json of the whole report (findings)
 };
 

@@ -38,6 +38,16 @@ common::Status RunContext::ensureState(fv1::FeatureState state)
     });
 }
 
+common::Status RunContext::resetToHead()
+{
+    if (!cleanAt.empty() && cleanAt == headSha)
+        return {};
+    auto reset = workspace->resetHard(headSha);
+    if (reset.ok())
+        cleanAt = headSha;
+    return reset;
+}
+
 common::Status RunContext::stopCheck() const
 {
     if (!services.killSwitch)

@@ -44,6 +44,11 @@ public:
     std::unique_ptr<git::Workspace> workspace;
     std::string baseSha;
     std::string headSha; // the last commit the journal knows of
+    // The commit the worktree is known to match exactly (just committed or
+    // reset by this run); empty when it may differ (a build ran, a resumed run).
+    std::string cleanAt;
+    // Resets the worktree to headSha unless it is known to be there already.
+    common::Status resetToHead();
     NormalizedSpec normalized;
     ImpactAnalysis impact;
     // Failure attribution for the stage that is running.

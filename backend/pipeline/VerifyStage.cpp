@@ -99,7 +99,7 @@ common::Status VerifyStage::run(RunContext& ctx, int round)
                 return status;
             if (auto stop = ctx.stopCheck(); !stop.ok())
                 return stop;
-            if (auto reset = ctx.workspace->resetHard(ctx.headSha); !reset.ok())
+            if (auto reset = ctx.resetToHead(); !reset.ok())
                 return reset.error();
             (void)ctx.saveProgress(ctx.plan().steps_size(), ctx.plan().steps_size(),
                                    "building and testing", 80.0f);
@@ -114,6 +114,7 @@ common::Status VerifyStage::run(RunContext& ctx, int round)
             request.requireTests = ctx.spec().constraints().require_tests();
             request.allowNetwork = request.properties["sandbox.allow_network"] == "true";
             OutputEvents output(ctx, "verify");
+            ctx.cleanAt.clear(); // the build may leave files behind
             auto report = ctx.services.verifier->verify(request, output.sink(), ctx.cancel);
             output.finish();
             if (!report.ok())
