@@ -14,7 +14,10 @@
 
 #include <git2.h>
 
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <random>
@@ -152,9 +155,42 @@ private:
 
 } // namespace
 
-Result<PushResult> Pusher::push(const std::string& repositoryPath, const std::string& url,
-                                const GitCredential& credential, const std::string& localSha,
-                                const std::string& remoteBranch, const common::CancelToken& cancel)
+Result<PushResult>
+Pusher::push(const std::string& repositoryPath, const std::string& url,
+             const GitCredential& credential, const std::string& localSha,
+             const std::string& remoteBranch, const common::CancelToken& cancel,
+             std::optional<std::chrono::system_clock::time_point> staleLocksBefore)
+{
+    auto result = pushOnce(repositoryPath, url, credential, localSha, remoteBranch, cancel);
+    if (result.ok() || !staleLocksBefore || !RemoteUrl::isLocal(url) ||
+        result.error().code() != common::StatusCode::Unavailable ||
+        result.error().message().find("failed to lock") == std::string::npos)
+        return result;
+    // The branch's ref lock in the remote, bare or not.
+    const std::filesystem::path remote = RemoteUrl::localPath(url);
+    const auto relative = std::filesystem::path(std::string(kHeadsPrefix) + remoteBranch + ".lock");
+    for (const auto& lock : {remote / relative, remote / ".git" / relative}) {
+        struct stat st
+        {};
+        if (::lstat(lock.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        const auto written = std::chrono::system_clock::from_time_t(st.st_mtime);
+        if (written >= *staleLocksBefore ||
+            std::chrono::system_clock::now() - written < std::chrono::seconds(10))
+            return result;
+        std::error_code ec;
+        std::filesystem::remove(lock, ec);
+        if (ec)
+            return result;
+        return pushOnce(repositoryPath, url, credential, localSha, remoteBranch, cancel);
+    }
+    return result;
+}
+
+Result<PushResult> Pusher::pushOnce(const std::string& repositoryPath, const std::string& url,
+                                    const GitCredential& credential, const std::string& localSha,
+                                    const std::string& remoteBranch,
+                                    const common::CancelToken& cancel)
 {
     if (auto init = GitRuntime::ensureInitialized(); !init) {
         return init.error();
@@ -233,6 +269,9 @@ Result<PushResult> Pusher::push(const std::string& repositoryPath, const std::st
         if (const std::string said = remoteSaid(callbacks.remoteMessages()); !said.empty()) {
             message += " (remote said: " + said + ")";
         }
+        // A ref someone else holds locked is contention, worth another try later.
+        if (rejection.reason.find("failed to lock") != std::string::npos)
+            return Error(common::StatusCode::Unavailable, scrubber.scrub(message));
         return Error::failedPrecondition(scrubber.scrub(message));
     }
     return PushResult{true, false, localSha};

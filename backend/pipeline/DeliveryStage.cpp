@@ -37,8 +37,11 @@ common::Status DeliveryStage::run(RunContext& ctx)
                                "pushing " + branch, 92.0f);
         (void)ctx.event("stage.started", "Pushing " + branch,
                         EventRecorder::payload({{"stage", "delivery"}}));
-        auto pushed = git::Pusher::push(ws.path(), ctx.repository.url(), ctx.credential,
-                                        ctx.headSha, branch, ctx.cancel);
+        // A lock on the branch left by a builderd that died mid-push (before this
+        // one started) is stale; anything newer is someone else's.
+        auto pushed =
+            git::Pusher::push(ws.path(), ctx.repository.url(), ctx.credential, ctx.headSha, branch,
+                              ctx.cancel, ctx.services.config.processStarted);
         if (!pushed.ok())
             return pushed.error();
         QJsonObject o{{"sha", QString::fromStdString(ctx.headSha)},

@@ -24,6 +24,8 @@ struct PipelineConfig
     int localizeTopK = 40;
     int localizeTokenBudget = 12000;
     std::filesystem::path workspacesOverride; // WORKSPACE_BASE_PATH
+    // When this builderd started: older lock files of ours are stale.
+    std::chrono::system_clock::time_point processStarted = std::chrono::system_clock::now();
     // How long one of timeout_minutes lasts. A minute, except in tests, which
     // shorten it to see a timeout without waiting five minutes.
     std::chrono::milliseconds timeoutMinute{std::chrono::minutes(1)};

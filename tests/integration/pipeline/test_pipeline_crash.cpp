@@ -14,7 +14,8 @@ namespace {
 // answer; one contiguous event log.
 void checkInvariants(PipelineFixture& fixture, const fv1::FeatureExecution& done)
 {
-    QCOMPARE(done.state(), fv1::FEATURE_STATE_COMPLETED);
+    QVERIFY2(done.state() == fv1::FEATURE_STATE_COMPLETED,
+             (fv1::FeatureState_Name(done.state()) + ": " + done.error().message()).c_str());
     const auto branch = QString::fromStdString(done.result().branch_name());
     QCOMPARE(fixture.remoteGit({"log", "--format=%s", "main.." + branch}),
              QStringLiteral("Test count_chars()\nPrint the character count; add -c\nAdd "
@@ -57,9 +58,8 @@ private slots:
         checkInvariants(fixture, done);
         // Every answer received before the crash was journaled and not asked again;
         // the one that never arrived was asked once more.
-        for (const char* key :
-             {"normalize_spec", "analyze_impact", "generate_plan", "generate_code/0",
-              "generate_code/2", "review"})
+        for (const char* key : {"normalize_spec", "analyze_impact", "generate_plan",
+                                "generate_code/0", "generate_code/2", "review"})
             QCOMPARE(fixture.model().count(key), 1);
         QCOMPARE(fixture.model().count("generate_code/1"), 2);
     }
@@ -75,9 +75,8 @@ private slots:
         QVERIFY2(fixture.killAndRestart(), qPrintable(fixture.errorString()));
         auto done = fixture.waitForState(created.id(), PipelineFixture::terminal());
         checkInvariants(fixture, done);
-        for (const char* key :
-             {"normalize_spec", "analyze_impact", "generate_plan", "generate_code/0",
-              "generate_code/1", "generate_code/2", "review"})
+        for (const char* key : {"normalize_spec", "analyze_impact", "generate_plan",
+                                "generate_code/0", "generate_code/1", "generate_code/2", "review"})
             QCOMPARE(fixture.model().count(key), 1);
     }
 };

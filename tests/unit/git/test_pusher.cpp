@@ -6,8 +6,13 @@
 #include "git/Workspace.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <utime.h>
+
+#include <chrono>
 
 using builder::common::CancelToken;
 using builder::common::StatusCode;
@@ -174,6 +179,36 @@ private slots:
         QCOMPARE(int(pushed.error().code()), code);
         QVERIFY2(str(pushed.error().message()).contains(mentions),
                  pushed.error().message().c_str());
+    }
+
+    void staleLockOfADeadPusherIsClearedAFreshOneIsNot()
+    {
+        const std::string sha = workspaceWithCommit("locked");
+        QVERIFY(!sha.empty());
+        const QString lock = path("origin.git/refs/heads/builder/locked.lock");
+        QVERIFY(QDir().mkpath(path("origin.git/refs/heads/builder")));
+        TestRepos::writeFile(lock, "");
+        // A fresh lock: someone is pushing; Unavailable, and the lock stays.
+        auto pushed =
+            Pusher::push(path("locked").toStdString(), remote(), {}, sha, "builder/locked",
+                         CancelToken(), std::chrono::system_clock::now() + std::chrono::hours(1));
+        QVERIFY(!pushed.ok());
+        QCOMPARE(pushed.error().code(), StatusCode::Unavailable);
+        QVERIFY(QFile::exists(lock));
+        // Left by a process that died before this one started: cleared, pushed.
+        const auto old =
+            std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) - 60;
+        struct utimbuf times
+        {
+            old, old
+        };
+        QCOMPARE(::utime(lock.toLocal8Bit().constData(), &times), 0);
+        pushed = Pusher::push(path("locked").toStdString(), remote(), {}, sha, "builder/locked",
+                              CancelToken(), std::chrono::system_clock::now());
+        QVERIFY2(pushed.ok(), pushed.ok() ? "" : pushed.error().message().c_str());
+        QVERIFY(pushed->pushed);
+        QVERIFY(!QFile::exists(lock));
+        QCOMPARE(m_repos.revParse(path("origin.git"), "refs/heads/builder/locked"), str(sha));
     }
 
     void cancelledTokenPushesNothing()
