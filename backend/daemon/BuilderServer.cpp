@@ -21,12 +21,12 @@
 #include "core/AuditLog.h"
 #include "core/DeadLetterManager.h"
 #include "core/EventBus.h"
-#include "core/LocalizeManager.h"
 #include "core/EventRecorder.h"
 #include "core/FeatureManager.h"
 #include "core/KillSwitch.h"
 #include "core/KillSwitchMonitor.h"
 #include "core/KillSwitchSettings.h"
+#include "core/LocalizeManager.h"
 #include "core/RepositoryManager.h"
 #include "core/ReviewManager.h"
 #include "core/RunningExecutions.h"
@@ -185,6 +185,7 @@ common::Status BuilderServer::start()
     // Sandboxed code may never see builderd's own files.
     executorConfig.protectedPaths.push_back(
         std::filesystem::absolute(m_options.dataDir).lexically_normal().string());
+    executorConfig.stateDir = (std::filesystem::path(m_options.dataDir) / "sandbox").string();
     if (auto status = executorConfig.validate(); !status.ok())
         return status;
     const auto fromEnvironment = [](const std::string& name) -> std::optional<std::string> {

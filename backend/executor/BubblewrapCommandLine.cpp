@@ -54,26 +54,26 @@ const std::vector<std::string>& BubblewrapCommandLine::etcPaths()
     return paths;
 }
 
-std::string BubblewrapCommandLine::passwdFile()
+std::map<std::string, std::string> BubblewrapCommandLine::generatedEtcFiles()
 {
-    const std::string uid = std::to_string(kInsideUid);
-    return "root:x:0:0:root:/nonexistent:/usr/sbin/nologin\n"
-           "builder:x:" +
-           uid + ":" + uid + ":Builder sandbox:" + kHome +
-           ":/bin/sh\n"
-           "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n";
+    const std::string id = std::to_string(kInsideUid);
+    return {
+        {"passwd", "root:x:0:0:root:/nonexistent:/usr/sbin/nologin\n"
+                   "builder:x:" +
+                       id + ":" + id + ":Builder sandbox:" + kHome +
+                       ":/bin/sh\n"
+                       "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"},
+        {"group", "root:x:0:\nbuilder:x:" + id + ":\nnogroup:x:65534:\n"},
+        {"hosts", "127.0.0.1\tlocalhost builder-sandbox\n"
+                  "::1\tlocalhost ip6-localhost ip6-loopback\n"},
+        // Empty: the mount point for the host's when the network is allowed.
+        {"resolv.conf", ""},
+    };
 }
 
-std::string BubblewrapCommandLine::groupFile()
+std::map<std::string, std::string> BubblewrapCommandLine::generatedEtcLinks()
 {
-    const std::string gid = std::to_string(kInsideUid);
-    return "root:x:0:\nbuilder:x:" + gid + ":\nnogroup:x:65534:\n";
-}
-
-std::string BubblewrapCommandLine::hostsFile()
-{
-    return "127.0.0.1\tlocalhost builder-sandbox\n"
-           "::1\tlocalhost ip6-localhost ip6-loopback\n";
+    return {{"mtab", "../proc/self/mounts"}};
 }
 
 std::map<std::string, std::string>
@@ -127,15 +127,13 @@ std::vector<std::string> BubblewrapCommandLine::build(const Input& input)
             add(args, {"--ro-bind", top, top});
         }
     }
-    for (const auto& path : etcPaths())
-        add(args, {"--ro-bind-try", path, path});
+    // One directory for all of /etc (its extra read-only paths are copied in).
+    add(args, {"--ro-bind", input.etcSource, "/etc"});
     if (input.allowNetwork)
         add(args, {"--ro-bind-try", "/etc/resolv.conf", "/etc/resolv.conf"});
-    add(args, {"--ro-bind-data", std::to_string(kPasswdFd), "/etc/passwd", "--ro-bind-data",
-               std::to_string(kGroupFd), "/etc/group", "--ro-bind-data", std::to_string(kHostsFd),
-               "/etc/hosts", "--symlink", "../proc/self/mounts", "/etc/mtab"});
     for (const auto& path : input.extraReadOnlyPaths)
-        add(args, {"--ro-bind-try", path, path});
+        if (path.rfind("/etc/", 0) != 0)
+            add(args, {"--ro-bind-try", path, path});
 
     add(args, {"--proc", "/proc", "--dev", "/dev"});
     const std::string size = std::to_string(input.tmpfsBytes);

@@ -8,8 +8,9 @@
 namespace builder::executor {
 
 // The bwrap argument vector of one run: namespaces, the read-only system, the
-// writable workspace, private /tmp and $HOME, generated /etc/passwd, group and
-// hosts, the cleared environment and the seccomp filter. Pure: it only reads
+// writable workspace, private /tmp and $HOME, the /etc snapshot (host entries
+// toolchains need and a generated passwd, group and hosts, see EtcSnapshot),
+// the cleared environment and the seccomp filter. Pure: it only reads
 // which host paths exist, so tests can inspect what is and is not mounted.
 class BubblewrapCommandLine
 {
@@ -17,9 +18,6 @@ public:
     // Descriptor numbers as bwrap sees them.
     static constexpr int kSeccompFd = 3;
     static constexpr int kStatusFd = 4;
-    static constexpr int kPasswdFd = 5;
-    static constexpr int kGroupFd = 6;
-    static constexpr int kHostsFd = 7;
     // The uid/gid the command sees inside (mapped to the host sandbox uid).
     static constexpr unsigned kInsideUid = 1000;
     static constexpr const char* kHome = "/home/builder";
@@ -28,6 +26,7 @@ public:
     {
         std::string bwrap;
         std::string workspaceSource; // host path (or staging path) of the workspace
+        std::string etcSource;       // host path (or staging path) of the /etc snapshot
         bool protectGit = false;     // mount <workspace>/.git read-only over itself
         std::string cwdInside;       // absolute, inside the sandbox
         std::uint64_t tmpfsBytes = 0;
@@ -39,11 +38,11 @@ public:
 
     static std::vector<std::string> build(const Input& input);
 
-    // /etc entries mounted read-only when present on the host.
+    // The host /etc entries the snapshot copies when present.
     static const std::vector<std::string>& etcPaths();
-    static std::string passwdFile();
-    static std::string groupFile();
-    static std::string hostsFile();
+    // The snapshot's generated files and links (names relative to /etc).
+    static std::map<std::string, std::string> generatedEtcFiles();
+    static std::map<std::string, std::string> generatedEtcLinks();
     // The environment every command starts from.
     static std::map<std::string, std::string> baseEnvironment(const std::string& workspaceInside);
 };

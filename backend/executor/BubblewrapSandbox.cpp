@@ -30,6 +30,7 @@ using common::Error;
 // The private mount namespace's staging area (root only), see SpawnPlan.
 constexpr const char* kStagingRoot = "/tmp";
 constexpr const char* kStagingWorkspace = "/tmp/workspace";
+constexpr const char* kStagingEtc = "/tmp/etc";
 
 // Closes the descriptors it holds on every path out of run().
 class Fds
@@ -187,6 +188,20 @@ BubblewrapSandbox::create(const ExecutorConfig& config)
     } else {
         sandbox->m_cgroups.summary = "cgroups switched off (sandbox_cgroups = off)";
     }
+    EtcSnapshot::Options etc;
+    if (!config.stateDir.empty())
+        etc.root = std::filesystem::path(config.stateDir) / "etc";
+    etc.sources = BubblewrapCommandLine::etcPaths();
+    for (const auto& path : config.extraReadOnlyPaths)
+        if (path.rfind("/etc/", 0) == 0)
+            etc.sources.push_back(path);
+    etc.generated = BubblewrapCommandLine::generatedEtcFiles();
+    etc.links = BubblewrapCommandLine::generatedEtcLinks();
+    auto snapshot = EtcSnapshot::create(std::move(etc));
+    if (!snapshot.ok())
+        return Error::failedPrecondition("the sandbox's /etc could not be prepared: " +
+                                         snapshot.error().message());
+    sandbox->m_etc = std::move(snapshot).value();
     return sandbox;
 }
 
@@ -258,11 +273,12 @@ common::Result<RunResult> BubblewrapSandbox::run(const SandboxSpec& spec, const 
         fds.keep(fd);
     const int devnull = fds.keep(open("/dev/null", O_RDONLY | O_CLOEXEC));
     const int seccompFd = fds.keep(dataFd("builder-seccomp", m_seccomp));
-    const int passwdFd = fds.keep(dataFd("builder-passwd", BubblewrapCommandLine::passwdFile()));
-    const int groupFd = fds.keep(dataFd("builder-group", BubblewrapCommandLine::groupFile()));
-    const int hostsFd = fds.keep(dataFd("builder-hosts", BubblewrapCommandLine::hostsFile()));
-    if (devnull < 0 || seccompFd < 0 || passwdFd < 0 || groupFd < 0 || hostsFd < 0)
+    if (devnull < 0 || seccompFd < 0)
         return Error::unavailable("cannot prepare the sandbox's descriptors");
+    auto etc = m_etc->current(); // held until the run ends: its directory stays
+    if (!etc.ok())
+        return Error::failedPrecondition("the sandbox's /etc could not be prepared: " +
+                                         etc.error().message());
 
     SpawnPlan plan;
     plan.executable = m_bwrap;
@@ -272,10 +288,7 @@ common::Result<RunResult> BubblewrapSandbox::run(const SandboxSpec& spec, const 
                 {outPipe[1], 1},
                 {errPipe[1], 2},
                 {seccompFd, BubblewrapCommandLine::kSeccompFd},
-                {statusPipe[1], BubblewrapCommandLine::kStatusFd},
-                {passwdFd, BubblewrapCommandLine::kPasswdFd},
-                {groupFd, BubblewrapCommandLine::kGroupFd},
-                {hostsFd, BubblewrapCommandLine::kHostsFd}};
+                {statusPipe[1], BubblewrapCommandLine::kStatusFd}};
     plan.rlimits = {{RLIMIT_CPU, spec.limits.cpuSeconds},
                     {RLIMIT_FSIZE, spec.limits.fileSizeBytes},
                     {RLIMIT_NOFILE, spec.limits.openFiles},
@@ -290,6 +303,7 @@ common::Result<RunResult> BubblewrapSandbox::run(const SandboxSpec& spec, const 
         plan.cgroupProcsFiles = scope->procsFiles();
 
     std::string workspaceSource = spec.workspace.string();
+    std::string etcSource = (*etc)->directory().string();
     if (m_user.dropsRoot) {
         plan.uid = m_user.uid;
         plan.gid = m_user.gid;
@@ -297,17 +311,22 @@ common::Result<RunResult> BubblewrapSandbox::run(const SandboxSpec& spec, const 
         if (lstat(spec.workspace.c_str(), &workspaceStat) != 0 || !S_ISDIR(workspaceStat.st_mode))
             return Error::failedPrecondition("cannot open the workspace: " +
                                              std::string(std::strerror(errno)));
-        plan.workspacePath = spec.workspace.string();
-        plan.workspaceDevice = workspaceStat.st_dev;
-        plan.workspaceInode = workspaceStat.st_ino;
+        struct stat etcStat;
+        if (lstat(etcSource.c_str(), &etcStat) != 0 || !S_ISDIR(etcStat.st_mode))
+            return Error::failedPrecondition("cannot open the sandbox's /etc snapshot: " +
+                                             std::string(std::strerror(errno)));
+        plan.staged = {{spec.workspace.string(), workspaceStat.st_dev, workspaceStat.st_ino,
+                        kStagingWorkspace},
+                       {etcSource, etcStat.st_dev, etcStat.st_ino, kStagingEtc}};
         plan.stagingRoot = kStagingRoot;
-        plan.stagingWorkspace = kStagingWorkspace;
         workspaceSource = kStagingWorkspace;
+        etcSource = kStagingEtc;
     }
 
     BubblewrapCommandLine::Input input;
     input.bwrap = m_bwrap;
     input.workspaceSource = workspaceSource;
+    input.etcSource = etcSource;
     input.protectGit = hasGit;
     input.cwdInside = workspaceInside(spec);
     input.tmpfsBytes = spec.limits.tmpfsBytes;
@@ -324,7 +343,7 @@ common::Result<RunResult> BubblewrapSandbox::run(const SandboxSpec& spec, const 
                       "this repository)");
 
     auto child = ChildLauncher::spawn(plan);
-    for (int fd : {outPipe[1], errPipe[1], statusPipe[1], seccompFd, passwdFd, groupFd, hostsFd})
+    for (int fd : {outPipe[1], errPipe[1], statusPipe[1], seccompFd})
         fds.release(fd);
     if (!child.ok())
         return child.error();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "executor/CgroupSupport.h"
+#include "executor/EtcSnapshot.h"
 #include "executor/ExecutorConfig.h"
 #include "executor/Sandbox.h"
 #include "executor/SandboxUser.h"
@@ -32,6 +33,7 @@ public:
     const std::string& bwrapVersion() const { return m_version; }
     const CgroupSupport::Probe& cgroups() const { return m_cgroups; }
     const SandboxUser& user() const { return m_user; }
+    EtcSnapshot& etc() const { return *m_etc; }
 
     // bwrap's absolute path from the setting, /usr/bin/bwrap or $PATH ("" if none).
     static std::string findBwrap(const std::string& configured);
@@ -47,6 +49,7 @@ private:
     std::string m_seccomp; // compiled BPF program
     SandboxUser m_user;
     CgroupSupport::Probe m_cgroups;
+    std::unique_ptr<EtcSnapshot> m_etc;
 };
 
 } // namespace builder::executor

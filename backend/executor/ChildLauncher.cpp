@@ -23,8 +23,9 @@ using common::Error;
 // Parent fds are first moved at or above this number, so that placing them at
 // their small target numbers in the child never overwrites another source.
 constexpr int kHighFd = 100;
-// Where the child keeps the workspace directory while binding it.
-constexpr int kWorkspaceSlot = 99;
+// Where the child keeps the staged directories while binding them: this one
+// and the ones below it (always above the planned descriptors' numbers).
+constexpr int kStagedSlot = 99;
 
 // A record the reaper writes first: {kWorkerPid, pid of the exec'd process}.
 constexpr int kWorkerPid = 1000;
@@ -72,13 +73,13 @@ const char* stageName(int stage)
     case kMountPrivate:
         return "making mounts private";
     case kOpenWorkspace:
-        return "opening the workspace in the private mount namespace";
+        return "opening a staged directory in the private mount namespace";
     case kMountStaging:
         return "mounting the staging tmpfs";
     case kMkdirStaging:
         return "creating the staging directory";
     case kBindWorkspace:
-        return "binding the workspace";
+        return "binding a staged directory";
     case kSetgroups:
         return "setgroups";
     case kSetgid:
@@ -165,8 +166,14 @@ common::Result<ChildLauncher::Child> ChildLauncher::spawn(const SpawnPlan& plan)
         fds.emplace_back(copy, target);
         maxTarget = std::max(maxTarget, target);
     }
-    const bool staging = !plan.workspacePath.empty();
-    const std::string bindSource = "/proc/self/fd/" + std::to_string(kWorkspaceSlot);
+    const bool staging = !plan.staged.empty();
+    if (plan.staged.size() > SpawnPlan::kMaxStaged) {
+        closeCopies();
+        return Error::internal("too many staged directories");
+    }
+    std::vector<std::string> bindSources; // "/proc/self/fd/N", made before fork
+    for (std::size_t i = 0; i < plan.staged.size(); ++i)
+        bindSources.push_back("/proc/self/fd/" + std::to_string(kStagedSlot - static_cast<int>(i)));
     int errorPipe[2];
     if (pipe2(errorPipe, O_CLOEXEC) != 0) {
         closeCopies();
@@ -210,28 +217,34 @@ common::Result<ChildLauncher::Child> ChildLauncher::spawn(const SpawnPlan& plan)
                 fail(errorFd, kUnshareMount);
             if (mount(nullptr, "/", nullptr, MS_REC | MS_SLAVE, nullptr) != 0)
                 fail(errorFd, kMountPrivate);
-            // Opened before the staging tmpfs may hide it (it can live in /tmp).
-            const int opened =
-                open(plan.workspacePath.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            struct stat st;
-            if (opened < 0 || fstat(opened, &st) != 0)
-                fail(errorFd, kOpenWorkspace);
-            if (st.st_dev != plan.workspaceDevice || st.st_ino != plan.workspaceInode) {
-                errno = ESTALE;
-                fail(errorFd, kOpenWorkspace);
+            // Opened before the staging tmpfs may hide them (they can live in /tmp).
+            for (std::size_t i = 0; i < plan.staged.size(); ++i) {
+                const auto& dir = plan.staged[i];
+                const int opened =
+                    open(dir.path.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                struct stat st;
+                if (opened < 0 || fstat(opened, &st) != 0)
+                    fail(errorFd, kOpenWorkspace);
+                if (st.st_dev != dir.device || st.st_ino != dir.inode) {
+                    errno = ESTALE;
+                    fail(errorFd, kOpenWorkspace);
+                }
+                const int slot = kStagedSlot - static_cast<int>(i);
+                if (dup2(opened, slot) != slot)
+                    fail(errorFd, kOpenWorkspace);
+                close(opened);
             }
-            if (dup2(opened, kWorkspaceSlot) != kWorkspaceSlot)
-                fail(errorFd, kOpenWorkspace);
-            close(opened);
             if (mount("tmpfs", plan.stagingRoot.c_str(), "tmpfs", MS_NOSUID | MS_NODEV,
                       "mode=0755,size=64k") != 0)
                 fail(errorFd, kMountStaging);
-            if (mkdir(plan.stagingWorkspace.c_str(), 0755) != 0)
-                fail(errorFd, kMkdirStaging);
-            if (mount(bindSource.c_str(), plan.stagingWorkspace.c_str(), nullptr, MS_BIND,
-                      nullptr) != 0)
-                fail(errorFd, kBindWorkspace);
-            close(kWorkspaceSlot);
+            for (std::size_t i = 0; i < plan.staged.size(); ++i) {
+                const char* target = plan.staged[i].target.c_str();
+                if (mkdir(target, 0755) != 0)
+                    fail(errorFd, kMkdirStaging);
+                if (mount(bindSources[i].c_str(), target, nullptr, MS_BIND, nullptr) != 0)
+                    fail(errorFd, kBindWorkspace);
+                close(kStagedSlot - static_cast<int>(i));
+            }
         }
         if (plan.gid) {
             if (setgroups(0, nullptr) != 0)

@@ -25,6 +25,9 @@ struct ExecutorConfig
     std::string cgroupParent;                    // absolute cgroup path, empty = builderd's own
     std::vector<std::string> extraReadOnlyPaths; // more host paths mounted read-only
     std::vector<std::string> protectedPaths;     // never mountable (the data dir, keys)
+    // Where the executor keeps its own files (the sandbox's /etc snapshot);
+    // builderd sets <data dir>/sandbox. Empty: a private temporary directory.
+    std::string stateDir;
 
     // Applies `key = value` settings (config file or flags); unknown keys and
     // bad values are errors naming the key and the rule.

@@ -21,16 +21,22 @@ struct SpawnPlan
     std::vector<std::string> cgroupProcsFiles;   // joined (as "0") before privileges drop
     std::optional<uid_t> uid;                    // drop to this uid/gid (and no groups)
     std::optional<gid_t> gid;
-    // Root only: a private mount namespace in which the workspace is bound at
-    // `stagingWorkspace` on a fresh tmpfs at `stagingRoot`, so the unprivileged
-    // uid can reach it whatever the modes of its host parents. The directory
-    // is opened again inside the new namespace (a mount of the old one cannot
-    // be bound) and must be the same inode as the one checked by the parent.
-    std::string workspacePath;
-    dev_t workspaceDevice = 0;
-    ino_t workspaceInode = 0;
+    // Root only: a private mount namespace in which each staged directory is
+    // bound at its `target` on a fresh tmpfs at `stagingRoot`, so the
+    // unprivileged uid can reach it whatever the modes of its host parents.
+    // Each directory is opened again inside the new namespace (a mount of the
+    // old one cannot be bound) and must be the same inode as the one checked
+    // by the parent.
+    struct StagedDirectory
+    {
+        std::string path;
+        dev_t device = 0;
+        ino_t inode = 0;
+        std::string target; // directly below stagingRoot
+    };
+    std::vector<StagedDirectory> staged; // at most kMaxStaged
+    static constexpr std::size_t kMaxStaged = 4;
     std::string stagingRoot;
-    std::string stagingWorkspace;
     std::string chdirTo = "/";
     bool reaper = false; // see ChildLauncher
 };

@@ -21,6 +21,7 @@
 #include <functional>
 #include <grp.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -76,12 +77,8 @@ bool bwrapAlone(const std::vector<std::string>& args, const SandboxUser& user)
     argv.push_back(nullptr);
     const pid_t pid = fork();
     if (pid == 0) {
-        const int data = open("/etc/hostname", O_RDONLY);
         const int devnull = open("/dev/null", O_RDWR);
         dup2(devnull, BubblewrapCommandLine::kStatusFd);
-        for (int fd : {BubblewrapCommandLine::kPasswdFd, BubblewrapCommandLine::kGroupFd,
-                       BubblewrapCommandLine::kHostsFd})
-            dup2(data, fd);
         if (user.dropsRoot &&
             (setgroups(0, nullptr) != 0 || setresgid(user.gid, user.gid, user.gid) != 0 ||
              setresuid(user.uid, user.uid, user.uid) != 0))
@@ -145,6 +142,15 @@ int main(int argc, char** argv)
     BubblewrapCommandLine::Input input;
     input.bwrap = (*bwrap)->bwrapPath();
     input.workspaceSource = "/usr/share"; // any directory the sandbox uid can reach
+    // The sandbox stages its /etc snapshot for the dropped uid; by hand, the
+    // snapshot's (private, temporary) root is opened up instead.
+    auto etc = (*bwrap)->etc().current();
+    if (!etc.ok()) {
+        std::fprintf(stderr, "no /etc snapshot: %s\n", etc.error().message().c_str());
+        return 1;
+    }
+    chmod((*bwrap)->etc().root().c_str(), 0755);
+    input.etcSource = (*etc)->directory().string();
     input.cwdInside = Sandbox::kWorkspaceMount;
     input.tmpfsBytes = ResourceLimits{}.tmpfsBytes;
     input.env = BubblewrapCommandLine::baseEnvironment(Sandbox::kWorkspaceMount);

@@ -48,6 +48,7 @@ private slots:
     void gitIsReadOnly();
     void workspaceIsWritableAndOwnershipComesBack();
     void runsAsUnprivilegedUser();
+    void etcIsOneReadOnlySnapshot();
     void plantedSymlinksDoNotRedirectTheRestore();
 
 private:
@@ -242,6 +243,30 @@ void TestSandboxFilesystem::runsAsUnprivilegedUser()
     QVERIFY(status.output.find("CapEff:\t0000000000000000") != std::string::npos);
     QVERIFY(status.output.find("NoNewPrivs:\t1") != std::string::npos);
     QVERIFY(status.output.find("Seccomp:\t2") != std::string::npos);
+}
+
+void TestSandboxFilesystem::etcIsOneReadOnlySnapshot()
+{
+    // One mount for all of /etc, with the generated identity files and what
+    // toolchains read; nothing of the host's identity or secrets.
+    auto run = m_harness->shell(
+        "echo \"etc-mounts $(awk '$5 ~ /^[/]etc/ {n++} END {print n+0}' /proc/self/mountinfo)\"; "
+        "grep -q '^builder:x:1000:1000:' /etc/passwd && echo 'passwd builder'; "
+        "grep -q '^root:x:0:' /etc/passwd && ! grep -qv -e '^root:' -e '^builder:' -e '^nobody:' "
+        "/etc/passwd && echo 'passwd only-sandbox-users'; "
+        "echo \"mtab $(readlink /etc/mtab)\"; "
+        "test -s /etc/ld.so.cache && echo 'ld.so.cache present'; "
+        "test -e /etc/shadow || echo 'shadow absent'; "
+        "test -e /etc/machine-id || echo 'machine-id absent'; "
+        "touch /etc/builder-probe 2>/dev/null || echo 'etc read-only'");
+    QVERIFY2(run.ok, run.error.c_str());
+    QVERIFY2(run.output.find("etc-mounts 1\n") != std::string::npos, run.output.c_str());
+    for (const char* line :
+         {"passwd builder", "passwd only-sandbox-users", "mtab ../proc/self/mounts",
+          "ld.so.cache present", "shadow absent", "machine-id absent", "etc read-only"})
+        QVERIFY2(run.output.find(std::string(line) + "\n") != std::string::npos,
+                 (std::string(line) + " missing from: " + run.output).c_str());
+    QVERIFY(!fs::exists("/etc/builder-probe"));
 }
 
 void TestSandboxFilesystem::plantedSymlinksDoNotRedirectTheRestore()
