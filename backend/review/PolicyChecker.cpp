@@ -1,7 +1,7 @@
 #include "PolicyChecker.h"
 
-#include "common/PathGlob.h"
 #include "TestPaths.h"
+#include "common/PathGlob.h"
 
 #include <algorithm>
 #include <array>

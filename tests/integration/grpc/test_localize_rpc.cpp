@@ -37,9 +37,9 @@ private slots:
         m_analysis = av1::AnalysisService::NewStub(m_api->channel());
         const auto remote = m_api->scratchDir() + "/textstats.git";
         QString error;
-        QVERIFY2(testing::GitFixture::createBareFromDirectory(
-                     QStringLiteral(BUILDER_SOURCE_DIR) + "/resources/demo/sample-repo", remote,
-                     "main", &error),
+        QVERIFY2(testing::GitFixture::createBareFromDirectory(QStringLiteral(BUILDER_SOURCE_DIR) +
+                                                                  "/resources/demo/sample-repo",
+                                                              remote, "main", &error),
                  qPrintable(error));
         rv1::Repository repository;
         auto status = m_api->registerRemote("textstats", remote.toStdString(), &repository);
@@ -89,9 +89,15 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("ref");
         QTest::addColumn<QString>("field");
-        QTest::addRow("top_k too large") << 500 << "words" << "" << "top_k";
-        QTest::addRow("empty text") << 0 << "" << "" << "text";
-        QTest::addRow("bad ref") << 0 << "words" << "a..b" << "ref";
+        QTest::addRow("top_k too large") << 500 << "words"
+                                         << ""
+                                         << "top_k";
+        QTest::addRow("empty text") << 0 << ""
+                                    << ""
+                                    << "text";
+        QTest::addRow("bad ref") << 0 << "words"
+                                 << "a..b"
+                                 << "ref";
     }
     void badRequestsNameTheField()
     {

@@ -39,8 +39,9 @@ private slots:
             QCOMPARE(fixture.llm().requestCount(), std::size_t(0));
             for (const auto& e : fixture.events(created.id()))
                 if (e.type() == "llm.call")
-                    QCOMPARE(QString::fromStdString(e.payload().fields().at("provider").string_value()),
-                             QStringLiteral("replay"));
+                    QCOMPARE(
+                        QString::fromStdString(e.payload().fields().at("provider").string_value()),
+                        QStringLiteral("replay"));
         } else {
             QVERIFY(QFile::exists(record));
             qInfo("recorded %s", qPrintable(record));

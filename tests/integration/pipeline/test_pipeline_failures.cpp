@@ -34,7 +34,8 @@ QJsonObject codeAnswerWithEdit(int step, const QJsonObject& edit)
 
 QJsonObject createEdit(const QString& path)
 {
-    return QJsonObject{{"action", "create"}, {"path", path}, {"content", "#!/bin/sh\necho pwned\n"}};
+    return QJsonObject{
+        {"action", "create"}, {"path", path}, {"content", "#!/bin/sh\necho pwned\n"}};
 }
 
 bool branchExists(PipelineFixture& fixture, const std::string& branch)
@@ -71,8 +72,10 @@ private slots:
     {
         PipelineFixture fixture(quickRetries());
         QVERIFY2(fixture.start(), qPrintable(fixture.errorString()));
-        fixture.model().override("normalize_spec", [] { return FakeReply::serverError(); }, 1);
-        fixture.model().override("analyze_impact", [] { return FakeReply::rateLimited(1); }, 1);
+        fixture.model().override(
+            "normalize_spec", [] { return FakeReply::serverError(); }, 1);
+        fixture.model().override(
+            "analyze_impact", [] { return FakeReply::rateLimited(1); }, 1);
         fv1::FeatureExecution created;
         QVERIFY(fixture.submit(&created).ok());
         QElapsedTimer timer;
@@ -117,11 +120,13 @@ private slots:
         PipelineFixture fixture;
         QVERIFY2(fixture.start(), qPrintable(fixture.errorString()));
         const auto wrong = codeAnswerWithEdit(
-            0, QJsonObject{{"action", "modify"},
-                           {"path", "src/textstats.h"},
-                           {"blocks", QJsonArray{QJsonObject{{"search", "size_t count_bytes(void);"},
-                                                             {"replace", "x"}}}}});
-        fixture.model().override("generate_code/0", [wrong] { return FakeReply::json(wrong); }, 1);
+            0,
+            QJsonObject{{"action", "modify"},
+                        {"path", "src/textstats.h"},
+                        {"blocks", QJsonArray{QJsonObject{{"search", "size_t count_bytes(void);"},
+                                                          {"replace", "x"}}}}});
+        fixture.model().override(
+            "generate_code/0", [wrong] { return FakeReply::json(wrong); }, 1);
         fv1::FeatureExecution created;
         QVERIFY(fixture.submit(&created).ok());
         auto done = fixture.waitForState(created.id(), PipelineFixture::terminal());
@@ -163,11 +168,16 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("rule");
-        QTest::addRow("parent directory") << "../escaped.sh" << "climbs out";
-        QTest::addRow("git hooks") << ".git/hooks/post-commit" << ".git";
-        QTest::addRow("absolute") << "/tmp/builder-escape.sh" << "absolute";
-        QTest::addRow("symlink outside") << "outside/escaped.sh" << "symbolic link";
-        QTest::addRow("forbidden path") << "src/forbidden.c" << "forbidden_paths";
+        QTest::addRow("parent directory") << "../escaped.sh"
+                                          << "climbs out";
+        QTest::addRow("git hooks") << ".git/hooks/post-commit"
+                                   << ".git";
+        QTest::addRow("absolute") << "/tmp/builder-escape.sh"
+                                  << "absolute";
+        QTest::addRow("symlink outside") << "outside/escaped.sh"
+                                         << "symbolic link";
+        QTest::addRow("forbidden path") << "src/forbidden.c"
+                                        << "forbidden_paths";
     }
     void pathPolicyViolationsAreRejectedWithNothingWritten()
     {
@@ -177,9 +187,7 @@ private slots:
         QVERIFY2(fixture.start(), qPrintable(fixture.errorString()));
         QTemporaryDir outside;
         QVERIFY(fixture.commitToMain(
-            [&](const QString& tree) {
-                return QFile::link(outside.path(), tree + "/outside");
-            },
+            [&](const QString& tree) { return QFile::link(outside.path(), tree + "/outside"); },
             "Add a link that points outside"));
         const auto bad = codeAnswerWithEdit(0, createEdit(path));
         fixture.model().override("generate_code/0", [bad] { return FakeReply::json(bad); });
@@ -270,10 +278,12 @@ private slots:
     void deadLetteredAfterThreeLevelsThenRequeued()
     {
         PipelineFixture::Options options;
-        options.extraArgs = {"--llm.max_attempts", "1", "--pipeline.retry_delays", "50ms,100ms,150ms"};
+        options.extraArgs = {"--llm.max_attempts", "1", "--pipeline.retry_delays",
+                             "50ms,100ms,150ms"};
         PipelineFixture fixture(options);
         QVERIFY2(fixture.start(), qPrintable(fixture.errorString()));
-        fixture.model().override("normalize_spec", [] { return FakeReply::serverError(); }, 4);
+        fixture.model().override(
+            "normalize_spec", [] { return FakeReply::serverError(); }, 4);
         fv1::FeatureExecution created;
         QVERIFY(fixture.submit(&created).ok());
         auto done = fixture.waitForState(created.id(), PipelineFixture::terminal());
@@ -288,7 +298,8 @@ private slots:
                 types += e.type() + " ";
             const auto again = fixture.events(created.id()).size();
             const auto third = fixture.events(created.id()).size();
-            types += " | " + std::to_string(all.size()) + " " + std::to_string(again) + " " + std::to_string(third);
+            types += " | " + std::to_string(all.size()) + " " + std::to_string(again) + " " +
+                     std::to_string(third);
             QVERIFY2(eventsOfType(fixture, created.id(), "job.dead_lettered") == 1, types.c_str());
         }
 

@@ -20,10 +20,8 @@ using builder::testing::GrpcTestClient;
 namespace {
 
 const char* const kServices[] = {
-    "feature.feature.v1.FeatureService",
-    "feature.repository.v1.RepositoryService",
-    "feature.review.v1.ReviewService",
-    "feature.admin.v1.AdminService",
+    "feature.feature.v1.FeatureService",   "feature.repository.v1.RepositoryService",
+    "feature.review.v1.ReviewService",     "feature.admin.v1.AdminService",
     "feature.analysis.v1.AnalysisService",
 };
 

@@ -156,7 +156,8 @@ private slots:
         auto listed = audit.list(request);
         QVERIFY(listed.ok());
         QCOMPARE(listed->entries_size(), 3);
-        QCOMPARE(QString::fromStdString(listed->entries(0).action()), QString("killswitch.release"));
+        QCOMPARE(QString::fromStdString(listed->entries(0).action()),
+                 QString("killswitch.release"));
         QCOMPARE(listed->entries(0).sequence(), std::uint64_t(3));
         QCOMPARE(listed->entries(0).previous_hash(), listed->entries(1).hash());
         QVERIFY(listed->chain().intact());

@@ -1,7 +1,7 @@
 // Policy checks on parsed diffs: forbidden paths, CI/build/dependency changes,
 // tests deleted/skipped/weakened, large deletions, binaries, files outside the plan.
-#include "common/diff/DiffParser.h"
 #include "common/PathGlob.h"
+#include "common/diff/DiffParser.h"
 #include "review/PolicyChecker.h"
 
 #include <QtTest>
@@ -111,7 +111,8 @@ void TestPolicyChecks::globs()
     QFETCH(QString, pattern);
     QFETCH(QString, path);
     QFETCH(bool, matches);
-    QCOMPARE(builder::common::PathGlob::matches(pattern.toStdString(), path.toStdString()), matches);
+    QCOMPARE(builder::common::PathGlob::matches(pattern.toStdString(), path.toStdString()),
+             matches);
 }
 
 void TestPolicyChecks::pathKinds_data()
