@@ -1,5 +1,7 @@
 #include "EtcSnapshot.h"
 
+#include "common/Fnv1a.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <climits>
@@ -144,54 +146,24 @@ std::vector<Entry> collect(const EtcSnapshot::Options& options)
     return entries;
 }
 
-class Fingerprint
-{
-public:
-    void add(const std::string& text)
-    {
-        for (unsigned char c : text)
-            mix(c);
-        mix(0);
-    }
-    void add(std::int64_t value)
-    {
-        for (int i = 0; i < 8; ++i)
-            mix(static_cast<unsigned char>(static_cast<std::uint64_t>(value) >> (8 * i)));
-    }
-    std::string hex() const
-    {
-        char text[17];
-        std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(m_hash));
-        return text;
-    }
-
-private:
-    void mix(unsigned char c)
-    {
-        m_hash ^= c;
-        m_hash *= 1099511628211ull;
-    }
-    std::uint64_t m_hash = 1469598103934665603ull;
-};
-
 std::string fingerprintOf(const std::vector<Entry>& entries, const EtcSnapshot::Options& options)
 {
-    Fingerprint print;
+    common::Fnv1a print;
     for (const auto& entry : entries) {
-        print.add(entry.name);
-        print.add(static_cast<std::int64_t>(entry.kind));
-        print.add(static_cast<std::int64_t>(entry.mode));
-        print.add(static_cast<std::int64_t>(entry.size));
-        print.add(entry.mtimeNs);
-        print.add(entry.linkTarget);
+        print.addField(entry.name);
+        print.addNumber(static_cast<std::uint64_t>(entry.kind));
+        print.addNumber(static_cast<std::uint64_t>(entry.mode));
+        print.addNumber(static_cast<std::uint64_t>(entry.size));
+        print.addNumber(static_cast<std::uint64_t>(entry.mtimeNs));
+        print.addField(entry.linkTarget);
     }
     for (const auto& [name, contents] : options.generated) {
-        print.add(name);
-        print.add(contents);
+        print.addField(name);
+        print.addField(contents);
     }
     for (const auto& [name, target] : options.links) {
-        print.add(name);
-        print.add(target);
+        print.addField(name);
+        print.addField(target);
     }
     return print.hex();
 }

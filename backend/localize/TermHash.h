@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Fnv1a.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -9,15 +11,13 @@ namespace builder::localize {
 // 64-bit FNV-1a of a term. Terms are stored and compared by this hash alone (in
 // memory and in the cache), so it must never change without bumping the cache
 // version; 64 bits make a collision among a repository's terms negligible.
-constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+// The tokenizer hashes while it lower-cases, with the same two constants.
+constexpr std::uint64_t kFnvOffset = common::Fnv1a::kOffset;
+constexpr std::uint64_t kFnvPrime = common::Fnv1a::kPrime;
 
 inline std::uint64_t termHash(std::string_view term)
 {
-    std::uint64_t hash = kFnvOffset;
-    for (const char c : term)
-        hash = (hash ^ static_cast<unsigned char>(c)) * kFnvPrime;
-    return hash;
+    return common::Fnv1a::of(term);
 }
 
 } // namespace builder::localize

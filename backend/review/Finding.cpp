@@ -1,5 +1,7 @@
 #include "Finding.h"
 
+#include "common/Fnv1a.h"
+
 #include <cstdint>
 #include <tuple>
 
@@ -15,26 +17,14 @@ bool findingBefore(const Finding& a, const Finding& b)
 
 std::string findingId(const Finding& finding)
 {
-    std::uint64_t hash = 1469598103934665603ull;
-    auto mix = [&hash](const std::string& text) {
-        for (const unsigned char c : text) {
-            hash ^= c;
-            hash *= 1099511628211ull;
-        }
-        hash ^= 0xff; // field separator, so "ab"+"c" differs from "a"+"bc"
-        hash *= 1099511628211ull;
-    };
-    mix(finding.ruleId);
-    mix(finding.file);
-    mix(std::to_string(finding.line));
-    mix(finding.message);
-    static const char* kHex = "0123456789abcdef";
-    std::string id(16, '0');
-    for (int i = 15; i >= 0; --i) {
-        id[static_cast<std::size_t>(i)] = kHex[hash & 0xf];
-        hash >>= 4;
-    }
-    return id;
+    // Ids are stored with reviews, so the seed stays what it has always been
+    // (it is not FNV's offset basis), and so does the 0xff field separator.
+    common::Fnv1a hash(1469598103934665603ull);
+    hash.addField(finding.ruleId, 0xff);
+    hash.addField(finding.file, 0xff);
+    hash.addField(std::to_string(finding.line), 0xff);
+    hash.addField(finding.message, 0xff);
+    return hash.hex();
 }
 
 } // namespace builder::review
