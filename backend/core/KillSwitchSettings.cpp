@@ -1,8 +1,10 @@
 #include "KillSwitchSettings.h"
 
 #include "common/DurationText.h"
+#include "common/SettingText.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace builder::core {
 
@@ -10,52 +12,15 @@ using common::Error;
 
 namespace {
 
-bool toInt(const std::string& text, long long& out)
-{
-    try {
-        std::size_t used = 0;
-        out = std::stoll(text, &used);
-        return used == text.size();
-    } catch (...) {
-        return false;
-    }
-}
-
-bool toBool(const std::string& text, bool& out)
-{
-    if (text == "on" || text == "true" || text == "yes" || text == "1")
-        out = true;
-    else if (text == "off" || text == "false" || text == "no" || text == "0")
-        out = false;
-    else
-        return false;
-    return true;
-}
-
-bool toDuration(const std::string& text, std::chrono::milliseconds& out)
-{
-    const auto parsed = common::DurationText::parse(text);
-    if (parsed)
-        out = *parsed;
-    return parsed.has_value();
-}
-
 // "0.5" or "50%".
-bool toRate(const std::string& text, double& out)
+std::optional<double> rateOf(const std::string& text)
 {
-    try {
-        std::size_t used = 0;
-        const bool percent = !text.empty() && text.back() == '%';
-        const auto number = percent ? text.substr(0, text.size() - 1) : text;
-        out = std::stod(number, &used);
-        if (used != number.size())
-            return false;
-        if (percent)
-            out /= 100.0;
-        return true;
-    } catch (...) {
-        return false;
-    }
+    const bool percent = !text.empty() && text.back() == '%';
+    const auto number =
+        common::SettingText::number(percent ? text.substr(0, text.size() - 1) : text);
+    if (!number)
+        return std::nullopt;
+    return percent ? *number / 100.0 : *number;
 }
 
 Error bad(const std::string& key, const std::string& value, const std::string& rule)
@@ -75,39 +40,43 @@ common::Status KillSwitchSettings::apply(const std::map<std::string, std::string
 {
     using namespace std::chrono;
     for (const auto& [key, value] : settings) {
-        long long n = 0;
-        milliseconds d{};
+        const auto n = common::SettingText::integer(value);
+        const auto d = common::DurationText::parse(value);
+        const auto flag = common::SettingText::boolean(value);
+        const auto count = [&](long long lo, long long hi) { return n && *n >= lo && *n <= hi; };
         if (key == "killswitch.secrets_rule") {
-            if (!toBool(value, c.secretsRule))
+            if (!flag)
                 return bad(key, value, "must be on or off");
+            c.secretsRule = *flag;
         } else if (key == "killswitch.secrets_threshold") {
-            if (!toInt(value, n) || n < 1 || n > 10000)
+            if (!count(1, 10000))
                 return bad(key, value, "must be a number of findings from 1 to 10000");
-            c.secretsThreshold = static_cast<int>(n);
+            c.secretsThreshold = static_cast<int>(*n);
         } else if (key == "killswitch.secrets_window") {
-            if (!toDuration(value, d) || d < seconds(1) || d > hours(24 * 30))
+            if (!d || *d < seconds(1) || *d > hours(24 * 30))
                 return bad(key, value, "must be a duration from 1s to 30d (e.g. 1h, 90m)");
-            c.secretsWindow = d;
+            c.secretsWindow = *d;
         } else if (key == "killswitch.failure_rule") {
-            if (!toBool(value, c.failureRule))
+            if (!flag)
                 return bad(key, value, "must be on or off");
+            c.failureRule = *flag;
         } else if (key == "killswitch.failure_min_executions") {
-            if (!toInt(value, n) || n < 1 || n > 10000)
+            if (!count(1, 10000))
                 return bad(key, value, "must be a number of executions from 1 to 10000");
-            c.failureMinExecutions = static_cast<int>(n);
+            c.failureMinExecutions = static_cast<int>(*n);
         } else if (key == "killswitch.failure_window") {
-            if (!toInt(value, n) || n < 1 || n > 10000)
+            if (!count(1, 10000))
                 return bad(key, value, "must be a number of executions from 1 to 10000");
-            c.failureWindow = static_cast<int>(n);
+            c.failureWindow = static_cast<int>(*n);
         } else if (key == "killswitch.failure_rate") {
-            double rate = 0;
-            if (!toRate(value, rate) || rate <= 0 || rate > 1)
+            const auto rate = rateOf(value);
+            if (!rate || *rate <= 0 || *rate > 1)
                 return bad(key, value, "must be a share above 0 and at most 1 (e.g. 0.5 or 50%)");
-            c.failureRate = rate;
+            c.failureRate = *rate;
         } else if (key == "killswitch.refresh_interval") {
-            if (!toDuration(value, d) || d < milliseconds(100) || d > seconds(60))
+            if (!d || *d < milliseconds(100) || *d > seconds(60))
                 return bad(key, value, "must be a duration from 100ms to 60s");
-            c.refreshInterval = d;
+            c.refreshInterval = *d;
         } else {
             return Error::invalid(key, "setting.known", "unknown setting \"" + key + "\"");
         }

@@ -4,11 +4,13 @@
 #include "pipeline/PipelineSettings.h"
 
 #include "common/LocalEndpoint.h"
+#include "common/SettingText.h"
 #include "core/KillSwitchSettings.h"
 #include "webhook/WebhookSettings.h"
 
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 
 namespace builder::daemon {
 
@@ -31,30 +33,6 @@ std::string trim(const std::string& s)
     return s.substr(b, e - b + 1);
 }
 
-bool parseBool(const std::string& value, bool& out)
-{
-    if (value == "on" || value == "true" || value == "yes" || value == "1") {
-        out = true;
-        return true;
-    }
-    if (value == "off" || value == "false" || value == "no" || value == "0") {
-        out = false;
-        return true;
-    }
-    return false;
-}
-
-bool parseInt(const std::string& value, std::int64_t& out)
-{
-    try {
-        std::size_t used = 0;
-        out = std::stoll(value, &used);
-        return used == value.size();
-    } catch (...) {
-        return false;
-    }
-}
-
 // One setting, by its config-file key; flags use the same keys with dashes.
 common::Status apply(DaemonOptions& o, const std::string& key, const std::string& value,
                      const std::string& where)
@@ -62,7 +40,8 @@ common::Status apply(DaemonOptions& o, const std::string& key, const std::string
     auto bad = [&](const std::string& rule) {
         return usageError(where + ": " + key + " " + rule + " (got \"" + value + "\")");
     };
-    std::int64_t number = 0;
+    const auto number = common::SettingText::integer(value);
+    const auto flag = common::SettingText::boolean(value);
     if (key == "data_dir")
         o.dataDir = value;
     else if (key == "grpc_listen")
@@ -74,23 +53,25 @@ common::Status apply(DaemonOptions& o, const std::string& key, const std::string
     else if (key == "tls_key")
         o.tlsKey = value;
     else if (key == "allow_insecure_remote") {
-        if (!parseBool(value, o.allowInsecureRemote))
+        if (!flag)
             return bad("must be on or off");
+        o.allowInsecureRemote = *flag;
     } else if (key == "rate_limits") {
-        if (!parseBool(value, o.rateLimits))
+        if (!flag)
             return bad("must be on or off");
+        o.rateLimits = *flag;
     } else if (key.rfind("rate_limit.", 0) == 0) {
-        if (!parseInt(value, number) || number < 1)
+        if (!number || *number < 1 || *number > std::numeric_limits<int>::max())
             return bad("must be a positive number of requests per minute");
-        o.rateLimitOverrides[key.substr(11)] = static_cast<int>(number);
+        o.rateLimitOverrides[key.substr(11)] = static_cast<int>(*number);
     } else if (key == "max_body_bytes") {
-        if (!parseInt(value, number) || number < 1024)
+        if (!number || *number < 1024)
             return bad("must be a number of bytes, at least 1024");
-        o.maxBodyBytes = number;
+        o.maxBodyBytes = *number;
     } else if (key == "http_threads") {
-        if (!parseInt(value, number) || number < 1 || number > 64)
+        if (!number || *number < 1 || *number > 64)
             return bad("must be between 1 and 64");
-        o.httpThreads = static_cast<int>(number);
+        o.httpThreads = static_cast<int>(*number);
     } else if (key == "roles") {
         o.gatewayRole = o.workerRole = false;
         std::size_t start = 0;
@@ -233,10 +214,10 @@ bool DaemonOptions::splitHostPort(const std::string& address, std::string& host,
     host = address.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']')
         host = host.substr(1, host.size() - 2);
-    std::int64_t p = 0;
-    if (!parseInt(address.substr(colon + 1), p) || p < 0 || p > 65535)
+    const auto p = common::SettingText::integer(std::string_view(address).substr(colon + 1));
+    if (!p || *p < 0 || *p > 65535)
         return false;
-    port = static_cast<int>(p);
+    port = static_cast<int>(*p);
     return true;
 }
 

@@ -1,6 +1,7 @@
 #include "TokenCommand.h"
 
 #include "DataDirectory.h"
+#include "common/DurationText.h"
 #include "common/LocalEndpoint.h"
 #include "core/TokenManager.h"
 #include "security/TokenService.h"
@@ -12,29 +13,15 @@ namespace builder::daemon {
 
 long long TokenCommand::parseDurationSeconds(const std::string& text)
 {
-    if (text.size() < 2)
+    // A whole number of seconds, minutes, hours or days; the unit is required.
+    const bool unit = !text.empty() && (text.back() == 's' || text.back() == 'm' ||
+                                        text.back() == 'h' || text.back() == 'd');
+    if (!unit || text.ends_with("ms"))
         return -1;
-    long long value = 0;
-    try {
-        std::size_t used = 0;
-        value = std::stoll(text.substr(0, text.size() - 1), &used);
-        if (used != text.size() - 1 || value <= 0)
-            return -1;
-    } catch (...) {
+    const auto duration = common::DurationText::parse(text);
+    if (!duration || duration->count() <= 0)
         return -1;
-    }
-    switch (text.back()) {
-    case 's':
-        return value;
-    case 'm':
-        return value * 60;
-    case 'h':
-        return value * 3600;
-    case 'd':
-        return value * 86400;
-    default:
-        return -1;
-    }
+    return std::chrono::duration_cast<std::chrono::seconds>(*duration).count();
 }
 
 int TokenCommand::run(const std::vector<std::string>& args)

@@ -1,5 +1,7 @@
 #include "ExecutorConfig.h"
 
+#include "common/SettingText.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -149,16 +151,15 @@ common::Status ExecutorConfig::applyEnvironment()
     // SANDBOX_ENABLED=false alone does not switch the sandbox off: running
     // unsandboxed must be spelled out as SANDBOX_TYPE=none.
     if (const char* enabled = std::getenv("SANDBOX_ENABLED"); enabled && *enabled) {
-        const std::string value = enabled;
-        if (value == "false" || value == "0") {
-            if (settings["sandbox"] != "none")
-                return Error::invalid("SANDBOX_ENABLED", "sandbox.explicit_none",
-                                      "SANDBOX_ENABLED=false also needs SANDBOX_TYPE=none: "
-                                      "running unsandboxed must be explicit");
-        } else if (value != "true" && value != "1") {
+        const auto flag = common::SettingText::boolean(enabled);
+        if (!flag)
             return Error::invalid("SANDBOX_ENABLED", "bool",
-                                  "SANDBOX_ENABLED must be true or false (got \"" + value + "\")");
-        }
+                                  "SANDBOX_ENABLED must be true or false (got \"" +
+                                      std::string(enabled) + "\")");
+        if (!*flag && settings["sandbox"] != "none")
+            return Error::invalid("SANDBOX_ENABLED", "sandbox.explicit_none",
+                                  "SANDBOX_ENABLED=false also needs SANDBOX_TYPE=none: "
+                                  "running unsandboxed must be explicit");
     }
     if (const auto it = settings.find("sandbox"); it != settings.end() && it->second == "docker")
         return Error::invalid("SANDBOX_TYPE", "string.in",

@@ -1,5 +1,6 @@
 #include "ProviderConfig.h"
 
+#include "common/SettingText.h"
 #include "llm/Stages.h"
 
 #include <QProcessEnvironment>
@@ -47,16 +48,11 @@ std::string trim(const std::string& s)
 
 bool parseInt(const std::string& text, int low, int high, int& out)
 {
-    try {
-        std::size_t used = 0;
-        const long long value = std::stoll(text, &used);
-        if (used != text.size() || value < low || value > high)
-            return false;
-        out = static_cast<int>(value);
-        return true;
-    } catch (...) {
+    const auto value = common::SettingText::integer(text);
+    if (!value || *value < low || *value > high)
         return false;
-    }
+    out = static_cast<int>(*value);
+    return true;
 }
 
 bool parsePrice(const std::string& text, PriceTable::Price& out)
@@ -64,20 +60,13 @@ bool parsePrice(const std::string& text, PriceTable::Price& out)
     const auto comma = text.find(',');
     if (comma == std::string::npos)
         return false;
-    try {
-        std::size_t used = 0;
-        const std::string in = trim(text.substr(0, comma));
-        const std::string outText = trim(text.substr(comma + 1));
-        out.inputPerMillion = std::stod(in, &used);
-        if (used != in.size())
-            return false;
-        out.outputPerMillion = std::stod(outText, &used);
-        if (used != outText.size())
-            return false;
-        return out.inputPerMillion >= 0 && out.outputPerMillion >= 0;
-    } catch (...) {
+    const auto in = common::SettingText::number(trim(text.substr(0, comma)));
+    const auto outPrice = common::SettingText::number(trim(text.substr(comma + 1)));
+    if (!in || !outPrice || *in < 0 || *outPrice < 0)
         return false;
-    }
+    out.inputPerMillion = *in;
+    out.outputPerMillion = *outPrice;
+    return true;
 }
 
 std::string normaliseKind(const std::string& name)

@@ -1,7 +1,9 @@
 #include "PipelineSettings.h"
 
+#include "common/DurationText.h"
+#include "common/SettingText.h"
+
 #include <array>
-#include <cctype>
 #include <cstdlib>
 
 namespace builder::pipeline {
@@ -9,51 +11,6 @@ namespace builder::pipeline {
 using common::Error;
 
 namespace {
-
-bool toInt(const std::string& text, long long& out)
-{
-    try {
-        std::size_t used = 0;
-        out = std::stoll(text, &used);
-        return used == text.size();
-    } catch (...) {
-        return false;
-    }
-}
-
-bool toDouble(const std::string& text, double& out)
-{
-    try {
-        std::size_t used = 0;
-        out = std::stod(text, &used);
-        return used == text.size();
-    } catch (...) {
-        return false;
-    }
-}
-
-// "10s", "2m", "500ms", "1h".
-bool toDuration(const std::string& text, std::chrono::milliseconds& out)
-{
-    std::size_t digits = 0;
-    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
-        ++digits;
-    long long n = 0;
-    if (digits == 0 || !toInt(text.substr(0, digits), n))
-        return false;
-    const auto unit = text.substr(digits);
-    if (unit == "ms")
-        out = std::chrono::milliseconds(n);
-    else if (unit == "s" || unit.empty())
-        out = std::chrono::seconds(n);
-    else if (unit == "m")
-        out = std::chrono::minutes(n);
-    else if (unit == "h")
-        out = std::chrono::hours(n);
-    else
-        return false;
-    return true;
-}
 
 Error bad(const std::string& key, const std::string& value, const std::string& rule)
 {
@@ -72,9 +29,10 @@ common::Status PipelineSettings::apply(const std::map<std::string, std::string>&
 {
     for (const auto& [key, value] : settings) {
         long long n = 0;
-        double d = 0;
         auto intIn = [&](long long lo, long long hi) {
-            return toInt(value, n) && n >= lo && n <= hi;
+            const auto parsed = common::SettingText::integer(value);
+            n = parsed.value_or(0);
+            return parsed && *parsed >= lo && *parsed <= hi;
         };
         if (key == "pipeline.workers") {
             if (!intIn(1, 64))
@@ -93,9 +51,10 @@ common::Status PipelineSettings::apply(const std::map<std::string, std::string>&
                 return bad(key, value, "must be a whole number from 0 to 10");
             c.maxReviewIterations = static_cast<int>(n);
         } else if (key == "pipeline.budget_usd") {
-            if (!toDouble(value, d) || d < 0)
+            const auto usd = common::SettingText::number(value);
+            if (!usd || *usd < 0)
                 return bad(key, value, "must be a number of US dollars, 0 or more (0: no limit)");
-            c.defaultBudgetUsd = d;
+            c.defaultBudgetUsd = *usd;
         } else if (key == "pipeline.workspace_retention_hours") {
             if (!intIn(0, 24 * 365))
                 return bad(key, value, "must be a whole number of hours");
@@ -118,10 +77,11 @@ common::Status PipelineSettings::apply(const std::map<std::string, std::string>&
                 auto end = value.find(',', start);
                 if (end == std::string::npos)
                     end = value.size();
-                std::chrono::milliseconds one{};
-                if (count >= 3 || !toDuration(value.substr(start, end - start), one))
+                const auto one =
+                    common::DurationText::parse(std::string_view(value).substr(start, end - start));
+                if (count >= 3 || !one)
                     return bad(key, value, "must be three durations, e.g. 10s,60s,300s");
-                delays[static_cast<std::size_t>(count++)] = one;
+                delays[static_cast<std::size_t>(count++)] = *one;
                 start = end + 1;
             }
             if (count != 3)
@@ -151,10 +111,10 @@ common::Status PipelineSettings::applyEnvironment(PipelineConfig& c)
     if (const char* v = std::getenv("WORKSPACE_BASE_PATH"); v && *v)
         c.workspacesOverride = v;
     if (const char* v = std::getenv("MAX_ITERATIONS"); v && *v) {
-        long long n = 0;
-        if (!toInt(v, n) || n < 0 || n > 10)
+        const auto n = common::SettingText::integer(v);
+        if (!n || *n < 0 || *n > 10)
             return bad("MAX_ITERATIONS", v, "must be a whole number from 0 to 10");
-        c.maxReviewIterations = static_cast<int>(n);
+        c.maxReviewIterations = static_cast<int>(*n);
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "Thresholds.h"
 
+#include "common/SettingText.h"
+
 #include <charconv>
 #include <vector>
 
@@ -35,10 +37,8 @@ common::Result<Thresholds> Thresholds::fromEnvironment(const Lookup& lookup)
     readInt(lookup, "MAX_CRITICAL_ISSUES", 0, 1000000, t.maxCriticalIssues, violations);
     readInt(lookup, "MAX_HIGH_ISSUES", 0, 1000000, t.maxHighIssues, violations);
     if (const auto value = lookup("BLOCK_ON_SECRETS")) {
-        if (*value == "true" || *value == "1" || *value == "yes" || *value == "on")
-            t.blockOnSecrets = true;
-        else if (*value == "false" || *value == "0" || *value == "no" || *value == "off")
-            t.blockOnSecrets = false;
+        if (const auto flag = common::SettingText::boolean(*value))
+            t.blockOnSecrets = *flag;
         else
             violations.push_back(
                 {"BLOCK_ON_SECRETS", "bool.value",

@@ -1,6 +1,7 @@
 #include "WebhookSettings.h"
 
 #include "common/DurationText.h"
+#include "common/SettingText.h"
 
 #include <QUrl>
 
@@ -92,13 +93,9 @@ common::Result<std::chrono::milliseconds> duration(const std::string& key, const
 
 common::Result<int> integer(const std::string& key, const std::string& value, int min, int max)
 {
-    try {
-        std::size_t used = 0;
-        const long long n = std::stoll(value, &used);
-        if (used == value.size() && n >= min && n <= max)
-            return static_cast<int>(n);
-    } catch (...) {
-    }
+    const auto n = common::SettingText::integer(value);
+    if (n && *n >= min && *n <= max)
+        return static_cast<int>(*n);
     return bad(key, value,
                "must be a number from " + std::to_string(min) + " to " + std::to_string(max));
 }
