@@ -177,12 +177,7 @@ private slots:
             QCOMPARE(done.state(), fv1::FEATURE_STATE_FAILED);
         }
         av1::KillSwitchState global;
-        for (int i = 0; i < 100 && !global.engaged(); ++i) {
-            global = getSwitch(fixture).global();
-            if (!global.engaged())
-                QTest::qWait(50); // polling the API, bounded at 5 s
-        }
-        QVERIFY(global.engaged());
+        QTRY_VERIFY_WITH_TIMEOUT((global = getSwitch(fixture).global()).engaged(), 5000);
         QVERIFY(global.automatic());
         QCOMPARE(QString::fromStdString(global.changed_by()), QStringLiteral("builderd"));
         QVERIFY2(QString::fromStdString(global.reason())
@@ -220,14 +215,13 @@ private slots:
         QVERIFY(fixture.submit(&created).ok());
         QVERIFY(fixture.waitForEvent(created.id(), "review.finding", 60000));
         av1::KillSwitchState state;
-        for (int i = 0; i < 100 && !state.engaged(); ++i) {
+        const auto repositorySwitch = [&] {
             const auto got = getSwitch(fixture);
             if (got.repositories_size() > 0)
                 state = got.repositories(0);
-            if (!state.engaged())
-                QTest::qWait(50); // polling the API, bounded at 5 s
-        }
-        QVERIFY(state.engaged());
+            return state.engaged();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(repositorySwitch(), 5000);
         QVERIFY(state.automatic());
         QCOMPARE(QString::fromStdString(state.repository_id()),
                  QString::fromStdString(fixture.repositoryId()));
