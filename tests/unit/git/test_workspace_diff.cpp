@@ -1,10 +1,8 @@
 // Workspace diffs and history on real repositories: unified diffs checked with
 // `git apply`, patch series with `git am`, stats, ranges, file reads, SHA checks.
-#include "TestRepos.h"
-#include "WorkspaceFixture.h"
+#include "WorkspaceTestCase.h"
 #include "git/Workspace.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using builder::common::StatusCode;
@@ -12,50 +10,9 @@ using builder::git::FileDiffStat;
 using builder::git::Signature;
 using builder::git::Workspace;
 
-namespace {
-
-const Signature& kBot = WorkspaceFixture::kBot;
-const QByteArray& kBinary = WorkspaceFixture::kBinary;
-
-TestRepos::Files baseFiles()
-{
-    return WorkspaceFixture::baseFiles();
-}
-
-void makeStepChanges(const QString& workTree)
-{
-    WorkspaceFixture::makeStepChanges(workTree);
-}
-
-QString str(const std::string& text)
-{
-    return QString::fromStdString(text);
-}
-
-} // namespace
-
-class TestWorkspaceDiff : public QObject
+class TestWorkspaceDiff : public WorkspaceTestCase
 {
     Q_OBJECT
-
-private:
-    QString path(const QString& name) const { return m_fixture.path(name); }
-    QString freshClone(const QString& name) const { return m_fixture.freshClone(name); }
-    Workspace create(const QString& name, const std::string& base = "main")
-    {
-        auto ws = m_fixture.create(name, base);
-        if (!ws.ok()) {
-            qFatal("cannot create workspace %s: %s", qPrintable(name),
-                   ws.error().message().c_str());
-        }
-        return std::move(ws).value();
-    }
-
-    QTemporaryDir m_dir;
-    WorkspaceFixture m_fixture{m_dir.path()};
-    const TestRepos& m_repos = m_fixture.repos();
-    std::string m_mirror;
-    QString m_baseSha;
 
 private slots:
     void initTestCase()
